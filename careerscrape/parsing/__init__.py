@@ -1,0 +1,102 @@
+"""HTML + URL in, validated record out. No Scrapy here: usable from any code.
+
+>>> record = parse_page(html_bytes, "https://www.zippia.com/.../what-does-a-chef-do/")
+
+Raises :class:`ParseError` with a one-line reason for anything that is not a
+role or comparison page, and pydantic's ``ValidationError`` when the values
+read break the data contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime
+
+from lxml.etree import ParserError
+
+from careerscrape.models import PAGE_MODELS, PageRecord
+from careerscrape.parsing.comparison_page import VS_TITLE, parse_comparison
+from careerscrape.parsing.document import Document
+from careerscrape.parsing.role_page import ROLE_TITLE, parse_role
+from careerscrape.parsing.urls import canonical_url, page_kind, role_slug
+
+__all__ = ["ParseError", "detect_page_kind", "parse_page"]
+
+_CLOSING_TAG = re.compile(rb"</html\s*>|</body\s*>", re.I)
+
+
+class ParseError(ValueError):
+    """A page that cannot become a record; ``str()`` is a one-line reason."""
+
+
+def parse_page(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    fetched_at: datetime | None = None,
+) -> PageRecord:
+    """Parse a role or comparison page into its record.
+
+    ``url`` is the page's address; without it the page's own
+    ``<link rel="canonical">`` or ``og:url`` is used.
+    """
+    body = html.encode("utf-8") if isinstance(html, str) else html
+    if not body.strip():
+        raise ParseError("empty document")
+    if not _CLOSING_TAG.search(body[-4096:]):
+        raise ParseError("truncated HTML: the document ends before </body></html>")
+    try:
+        doc = Document.parse(body)
+    except (ParserError, ValueError) as exc:
+        raise ParseError(f"not an HTML document ({exc})") from exc
+    page_url = _page_url(url, doc)
+    kind = detect_page_kind(doc, page_url)
+    if kind is None:
+        raise ParseError(f"not a role or comparison page (title: {doc.title or 'none'!r})")
+    if kind == "role":
+        fields = parse_role(doc, role_slug(page_url))
+        if not (fields and (fields["summary"] or fields["responsibilities"] or fields["skills"])):
+            raise ParseError(f"no role page content found (title: {doc.title or 'none'!r})")
+    else:
+        fields = parse_comparison(doc, page_url)
+        if not fields or not _has_figures(fields):
+            raise ParseError(f"no comparison figures found (title: {doc.title or 'none'!r})")
+    return PAGE_MODELS[kind](
+        url=page_url,
+        fetched_at=fetched_at or datetime.now(UTC),
+        content_sha256=hashlib.sha256(body).hexdigest(),
+        **fields,
+    )
+
+
+def detect_page_kind(doc: Document, url: str | None) -> str | None:
+    """The URL decides when it can; otherwise what the page's title says."""
+    kind = page_kind(url)
+    if kind:
+        return kind
+    title = doc.first_heading(1) or doc.first_heading()
+    if title and ROLE_TITLE.match(title.text):
+        return "role"
+    if title and VS_TITLE.match(title.text):
+        return "comparison"
+    return None
+
+
+def _page_url(url: str | None, doc: Document) -> str:
+    candidate = url or doc.canonical_url
+    if not candidate:
+        raise ParseError("the page names no URL (no canonical link or og:url); pass one")
+    try:
+        return canonical_url(candidate)
+    except ValueError as exc:
+        raise ParseError(str(exc)) from exc
+
+
+def _has_figures(fields: dict) -> bool:
+    return any(
+        value not in (None, [], "")
+        for side in fields["roles"]
+        for key, value in side.items()
+        if key not in {"role", "role_slug"}
+    )

@@ -1,0 +1,179 @@
+"""Small converters from page text to typed values.
+
+Each takes the text a reader sees (already whitespace-normalised or not) and
+returns a value or ``None``: a cell shown as ``-``, empty or unreadable is
+``None``, never 0. None of them guesses.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime
+
+import ftfy
+from slugify import slugify
+
+_WS = re.compile(r"\s+")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# Characters that appear when UTF-8 bytes were read as cp1252/latin-1 ("â€™", "Ã©").
+_MOJIBAKE_HINT = re.compile("[ÂÃâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+# Entities whose "&" was lost upstream: "improvement.rdquo;", "professionacirc;euro;trade;s".
+_LOST_ENTITY = re.compile(r"(?<![&\w])[lr][sd]quo;|(?<!&)(?:acirc|Acirc|atilde|Atilde);(?:[a-z]{2,6};)+")
+_ENTITY_NAME = re.compile(r"([A-Za-z]+);")
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    normalization=None,
+)
+
+
+def clean(text: str | None) -> str:
+    """Normalise visible text: entities decoded, mojibake repaired, whitespace folded.
+
+    The site serves double-escaped entities (``&amp;rdquo;``) and UTF-8 read as
+    cp1252 (``&acirc;&euro;&trade;`` -> ``â€™``); both are repaired here, and
+    nothing else in the sentence is rewritten. ftfy only runs when a mojibake
+    sequence is present, which keeps it off the hot path for clean text.
+    """
+    if not text:
+        return ""
+    if "&" in text:
+        text = html.unescape(text) if _ENTITY.search(text) else text
+    if ";" in text and _LOST_ENTITY.search(text):
+        text = _LOST_ENTITY.sub(lambda m: html.unescape(_ENTITY_NAME.sub(r"&\1;", m.group(0))), text)
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def is_blank(value: str | None) -> bool:
+    """True for what the site shows in place of a missing value."""
+    return value is None or value.strip() in {"", "-", "–", "—", "N/A", "n/a"}
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONEY = re.compile(r"\$\s*(" + _NUMBER + r")\s*([kKmM]\b)?")
+_PLAIN_NUMBER = re.compile(r"-?(?:" + _NUMBER + r")")
+_PERCENT = re.compile(r"([-−–]?\s*(?:" + _NUMBER + r"))\s*%")
+
+
+def _to_float(digits: str) -> float:
+    return float(digits.replace(",", "").replace("−", "-").replace("–", "-").replace(" ", ""))
+
+
+def money(text: str | None) -> int | None:
+    """``"$134,962"`` -> 134962; ``"$94K"`` -> 94000; ``"-"`` -> None."""
+    if is_blank(text):
+        return None
+    match = _MONEY.search(text)
+    if not match:
+        return None
+    value = _to_float(match.group(1))
+    suffix = (match.group(2) or "").lower()
+    value *= {"k": 1_000, "m": 1_000_000}.get(suffix, 1)
+    return round(value)
+
+
+def hourly(text: str | None) -> float | None:
+    """``"$64.89"`` -> 64.89."""
+    if is_blank(text):
+        return None
+    match = _MONEY.search(text)
+    return _to_float(match.group(1)) if match else None
+
+
+def percent(text: str | None) -> float | None:
+    """``"14%"`` -> 14.0, ``"-4%"`` -> -4.0, ``"-"`` -> None."""
+    if is_blank(text):
+        return None
+    match = _PERCENT.search(text)
+    return _to_float(match.group(1)) if match else None
+
+
+def integer(text: str | None) -> int | None:
+    """``"158,016"`` -> 158016; ``"-"`` -> None."""
+    if is_blank(text):
+        return None
+    match = _PLAIN_NUMBER.search(text)
+    return round(_to_float(match.group(0))) if match else None
+
+
+def number(text: str | None) -> float | None:
+    """``"5"`` -> 5.0, ``"4.5"`` -> 4.5; ``"-"`` -> None."""
+    if is_blank(text):
+        return None
+    match = _PLAIN_NUMBER.search(text)
+    return _to_float(match.group(0)) if match else None
+
+
+def money_range(text: str | None) -> tuple[int, int] | None:
+    """``"Between $94,000 And $191,000"`` -> (94000, 191000)."""
+    if is_blank(text):
+        return None
+    amounts = [money(m.group(0)) for m in _MONEY.finditer(text)]
+    if len(amounts) != 2:
+        return None
+    return amounts[0], amounts[1]
+
+
+_YEARS = re.compile(r"(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*years?|(\d+)\s*years?")
+
+
+def years_range(text: str) -> tuple[int, int] | None:
+    """``"4-6 years"`` -> (4, 6); ``"2 years"`` -> (2, 2)."""
+    match = _YEARS.search(text)
+    if not match:
+        return None
+    if match.group(3):
+        value = int(match.group(3))
+        return value, value
+    return int(match.group(1)), int(match.group(2))
+
+
+_SHARE = re.compile(r"([^\d%,][^%,]*?)\s*,\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def shares(text: str | None) -> list[tuple[str, float]]:
+    """``"Male, 55.0% Female, 45.0%"`` -> [("Male", 55.0), ("Female", 45.0)]."""
+    if is_blank(text):
+        return []
+    return [(m.group(1).strip(" ;|·•"), float(m.group(2))) for m in _SHARE.finditer(text)]
+
+
+_MONTH_DATE = re.compile(r"([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def page_date(text: str | None) -> date | None:
+    """``"Updated January 8, 2025"`` -> date(2025, 1, 8); unreadable -> None.
+
+    The site writes dates one way (``Month D, YYYY``, sometimes abbreviated);
+    strptime covers it in microseconds where dateparser would cost
+    milliseconds per page on the hot path.
+    """
+    if not text:
+        return None
+    match = _MONTH_DATE.search(text)
+    if match:
+        month, day, year = match.groups()
+        for fmt in ("%B %d %Y", "%b %d %Y"):
+            try:
+                return datetime.strptime(f"{month} {day} {year}", fmt).date()
+            except ValueError:
+                continue
+    match = _ISO_DATE.search(text)
+    if match:
+        try:
+            return date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+def slug(name: str) -> str:
+    """``"Line Cook/Dishwasher"`` -> ``"line-cook-dishwasher"``."""
+    return slugify(name, lowercase=True, replacements=[["'", ""], ["’", ""]])
