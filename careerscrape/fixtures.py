@@ -92,7 +92,9 @@ def field_differences(actual: Any, expected: Any, path: str = "") -> list[str]:
 
 def unified_diff(fixture: Fixture, actual: dict[str, Any]) -> str:
     """A unified diff of the expected file against what the parser gives now."""
-    old = fixture.expected_path.read_text(encoding="utf-8") if fixture.expected_path.exists() else ""
+    old = (
+        fixture.expected_path.read_text(encoding="utf-8") if fixture.expected_path.exists() else ""
+    )
     return "".join(
         difflib.unified_diff(
             old.splitlines(keepends=True),

@@ -24,6 +24,7 @@ from careerscrape.parsing.urls import canonical_url, page_kind, role_slug
 __all__ = ["ParseError", "detect_page_kind", "parse_page"]
 
 _CLOSING_TAG = re.compile(rb"</html\s*>|</body\s*>", re.I)
+_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
 
 
 class ParseError(ValueError):
@@ -50,10 +51,12 @@ def parse_page(
         doc = Document.parse(body)
     except (ParserError, ValueError) as exc:
         raise ParseError(f"not an HTML document ({exc})") from exc
-    page_url = _page_url(url, doc)
+    page_url = _page_url(url or doc.canonical_url or _saved_from(body))
     kind = detect_page_kind(doc, page_url)
     if kind is None:
         raise ParseError(f"not a role or comparison page (title: {doc.title or 'none'!r})")
+    if page_url is None:
+        raise ParseError("the page names no URL (no canonical link, og:url or saved-from note)")
     if kind == "role":
         fields = parse_role(doc, role_slug(page_url))
         if not (fields and (fields["summary"] or fields["responsibilities"] or fields["skills"])):
@@ -83,14 +86,19 @@ def detect_page_kind(doc: Document, url: str | None) -> str | None:
     return None
 
 
-def _page_url(url: str | None, doc: Document) -> str:
-    candidate = url or doc.canonical_url
+def _page_url(candidate: str | None) -> str | None:
     if not candidate:
-        raise ParseError("the page names no URL (no canonical link or og:url); pass one")
+        return None
     try:
         return canonical_url(candidate)
     except ValueError as exc:
         raise ParseError(str(exc)) from exc
+
+
+def _saved_from(body: bytes) -> str | None:
+    """The URL a browser notes in a saved page: ``<!-- saved from url=(0062)https://... -->``."""
+    match = _SAVED_FROM.search(body[:2048])
+    return match.group(1).decode("ascii", "replace") if match else None
 
 
 def _has_figures(fields: dict) -> bool:

@@ -17,6 +17,7 @@ COMMON_SKILLS = re.compile(r"^Common (.+?) skills:?$", re.I)
 TOP_SKILLS = re.compile(r"\bskills for (?:an? )?(.+?) (?:include|are)\s+(.+?)\.?$", re.I)
 SHARE_ITEM = re.compile(r"^(.+?)\s*,\s*(\d+(?:\.\d+)?)\s*%")
 _MARKER_KINDS = ("heading", "text")
+_MARKER_MAX = 120  # a list's title line is short; longer lines are prose
 
 
 def _share(value: str | None) -> dict[str, Any] | None:
@@ -100,14 +101,9 @@ def _side(doc: Document, name: str) -> dict[str, Any]:
 
 def _role_names(doc: Document) -> prose.RoleNames | None:
     """The two roles, as the table header writes them, else as the title does."""
-    for block in doc.blocks:
-        if block.kind == "heading" or block.text.lower() not in {
-            label.lower() for label in _HEADER_LABELS
-        }:
-            continue
-        header = doc.header_row(block)
-        if len(header) == 2:
-            return prose.RoleNames(*header)
+    header = doc.header_row(_HEADER_LABELS)
+    if len(header) == 2:
+        return prose.RoleNames(*header)
     title = doc.find(VS_TITLE)
     if title:
         return prose.RoleNames(*VS_TITLE.match(title.text).groups())
@@ -130,9 +126,7 @@ def _descriptions(doc: Document, names: prose.RoleNames, sides: list[dict[str, A
         target = sides[_index(side)] if side else None
         if target is None or target["description"]:
             continue
-        target["description"] = next(
-            (b.text for b in doc.after(heading) if b.kind == "text"), None
-        )
+        target["description"] = next((b.text for b in doc.after(heading) if b.kind == "text"), None)
     if any(side["description"] for side in sides):
         return
     for block in doc.blocks:
@@ -147,6 +141,8 @@ def _descriptions(doc: Document, names: prose.RoleNames, sides: list[dict[str, A
 
 def _years(paragraphs: list[str], names: prose.RoleNames) -> dict[str, tuple[int, int]]:
     for paragraph in paragraphs:
+        if "year" not in paragraph:
+            continue
         found = prose.years_to_become(paragraph, names)
         if found:
             return found
@@ -154,9 +150,11 @@ def _years(paragraphs: list[str], names: prose.RoleNames) -> dict[str, tuple[int
 
 
 def _top_skills(paragraphs: list[str], names: prose.RoleNames) -> dict[str, list[str]]:
-    """"The top three skills for a X include a, b and c." per side."""
+    """ "The top three skills for a X include a, b and c." per side."""
     found: dict[str, list[str]] = {}
     for paragraph in paragraphs:
+        if "skills for" not in paragraph:
+            continue
         for sentence in prose.sentence_texts(paragraph):
             match = TOP_SKILLS.search(sentence)
             side = names.only(match.group(1)) if match else None
@@ -173,7 +171,10 @@ def _marked_lists(
 ) -> dict[str, list[str]]:
     """The list under each "<role> example responsibilities." / "Common <role> skills" line."""
     found: dict[str, list[str]] = {}
-    markers = [b for b in doc.blocks if b.kind in _MARKER_KINDS and marker.match(b.text)]
+    markers = [
+        b for b in doc.blocks
+        if b.kind in _MARKER_KINDS and len(b.text) < _MARKER_MAX and marker.match(b.text)
+    ]  # fmt: skip
     for block in markers:
         side = names.only(marker.match(block.text).group(1))
         if side is None or side in found:

@@ -11,20 +11,20 @@ Parsers then anchor on what those lines say.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
-import lxml.html
 from lxml import etree
 
 from careerscrape.parsing.text import clean
 
 #: Subtrees a reader does not read as content.
-NOISE_TAGS = (
-    "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer",
-    "button", "select", "dialog", "object", "embed", "canvas", "map",
-    etree.Comment, etree.ProcessingInstruction,
-)  # fmt: skip
+NOISE_TAGS = frozenset(
+    "head script style noscript template svg iframe nav footer button select dialog object "
+    "embed canvas map".split()
+)
 #: Elements that start a new visual line (everything else flows inline).
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption dd details div dl dt figcaption figure "
@@ -37,6 +37,8 @@ HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BOLD_HEADING_LEVEL = 7
 _BOLD_TAGS = frozenset({"b", "strong"})
 _BUTTON_TEXT = re.compile(r"^(?:show|see|view|read|load) (?:more|less|all)\b", re.I)
+_LABEL_MAX = 60  # longest text indexed as a possible row label or header cell
+_ROW_TEXT_MAX = 300  # longest row of inline cells looked into
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "contentinfo"})
 
 
@@ -45,10 +47,11 @@ class Block:
     """One visual line: a heading, a paragraph, a list item or a table cell."""
 
     index: int
-    element: lxml.html.HtmlElement
+    element: etree._Element
     text: str
     kind: str  # "heading", "item" (an <li>), "part" (a line inside an item), "cell" or "text"
     level: int = 0  # heading level, 1 (h1) to 7 (bold line); 0 when not a heading
+    full: str = ""  # for an item, its whole text, inner lines included
 
     @property
     def is_heading(self) -> bool:
@@ -59,7 +62,7 @@ class Block:
 class Document:
     """A parsed page: its blocks in reading order plus the head's metadata."""
 
-    root: lxml.html.HtmlElement
+    root: etree._Element
     blocks: list[Block] = field(default_factory=list)
     title: str = ""
     canonical_url: str | None = None
@@ -69,27 +72,37 @@ class Document:
         """Parse HTML once; raise ``ValueError`` when there is no document at all."""
         if isinstance(html, str):
             html = html.encode("utf-8")
-        parser = lxml.html.HTMLParser(
+        # lxml.etree's parser, not lxml.html's: the latter runs a Python class
+        # lookup for every element, which costs more than the parse itself.
+        parser = etree.HTMLParser(
             encoding=_declared_encoding(html),
             remove_comments=True,
+            remove_pis=True,
             no_network=True,
             huge_tree=False,
         )
-        root = lxml.html.document_fromstring(html, parser=parser)
+        root = etree.fromstring(html, parser)
+        if root is None:
+            raise ValueError("the document is empty")
         doc = cls(root=root)
         doc._read_head()
-        _strip_noise(root)
         doc.blocks = list(_linearise(root))
         return doc
 
     def _read_head(self) -> None:
-        head_urls = self.root.xpath(
-            "//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href"
-            " | //meta[@property='og:url']/@content"
-        )
-        self.canonical_url = next((u.strip() for u in head_urls if u.strip()), None)
-        titles = self.root.xpath("//title/text()")
-        self.title = clean(titles[0]) if titles else ""
+        head = self.root.find("head")
+        if head is None:
+            return
+        for element in head:
+            tag = element.tag
+            if tag == "title" and not self.title:
+                self.title = clean("".join(element.itertext()))
+            elif self.canonical_url is None and (
+                (tag == "link" and (element.get("rel") or "").lower() == "canonical")
+                or (tag == "meta" and element.get("property") == "og:url")
+            ):
+                url = (element.get("href") or element.get("content") or "").strip()
+                self.canonical_url = url or None
 
     # -- navigation -------------------------------------------------------------
 
@@ -118,9 +131,7 @@ class Document:
         kinds = frozenset(kinds)
         return [b for b in self.blocks if b.kind in kinds and pattern.search(b.text)]
 
-    def after(
-        self, start: Block, stop: Callable[[Block], bool] | None = None
-    ) -> Iterator[Block]:
+    def after(self, start: Block, stop: Callable[[Block], bool] | None = None) -> Iterator[Block]:
         """Blocks after ``start`` up to (not including) the next heading, or ``stop``.
 
         A bold line ends only a section that a bold line opened: inside a
@@ -146,14 +157,43 @@ class Document:
         has no ``<li>``: with ``looks_like``, its lines that match are the items.
         """
         section = list(self.after(start, stop))
-        texts = [item_text(b.element) for b in section if b.kind == "item"]
+        texts = [b.full for b in section if b.kind == "item"]
         if not texts and looks_like is not None:
             texts = [b.text for b in section if b.kind == "text" and looks_like.match(b.text)]
         return [t for t in texts if t and not _BUTTON_TEXT.match(t)]
 
     # -- tables and grids ---------------------------------------------------------
 
-    def row_values(self, labels: Iterable[str], start: Block | None = None) -> list[str] | None:
+    @cached_property
+    def _short_texts(self) -> dict[str, list[etree._Element]]:
+        """Elements holding a short text (a row label, a header cell), by lower-cased text.
+
+        Built once per page so that looking up twenty row labels costs twenty
+        dictionary lookups, not twenty passes over the page. Cells drawn as
+        inline elements in one row (``<div><span>Yearly salary</span>
+        <span>$1</span></div>``) are indexed one by one.
+        """
+        index: dict[str, list[etree._Element]] = defaultdict(list)
+        for block in self.blocks:
+            if block.kind == "heading" or len(block.text) > _ROW_TEXT_MAX:
+                continue
+            if len(block.text) <= _LABEL_MAX:
+                index[block.text.lower()].append(block.element)
+            element = block.element
+            if len(element) >= 2 and _is_inline_row(element):
+                for child in element:
+                    text = full_text(child)
+                    if text and len(text) <= _LABEL_MAX:
+                        index[text.lower()].append(child)
+        return index
+
+    def label_cells(self, labels: Iterable[str]) -> Iterator[etree._Element]:
+        """Elements that hold just one of ``labels`` (row labels), labels in the order given."""
+        for label in labels:
+            for element in self._short_texts.get(label.lower(), ()):
+                yield _outermost(element)
+
+    def row_values(self, labels: Iterable[str]) -> list[str] | None:
         """The value cells of the first row labelled with one of ``labels``.
 
         Works for ``<table>`` rows, div grids and ``<dl>`` pairs alike: the
@@ -162,15 +202,8 @@ class Document:
         layout with one card per column (label and one value, twice) is
         read too, in page order.
         """
-        wanted = {label.lower() for label in labels}
         singles: list[str] = []
-        begin = start.index + 1 if start else 0
-        for block in self.blocks[begin:]:
-            if block.kind == "heading":
-                continue
-            cell = _label_cell(block, wanted)
-            if cell is None:
-                continue
+        for cell in self.label_cells(labels):
             values = _row_cells(cell)
             if len(values) >= 2:
                 return values
@@ -180,37 +213,24 @@ class Document:
                     return singles
         return singles or None
 
-    def header_row(self, label_block: Block) -> list[str]:
-        """The non-empty header cells above the row that ``label_block`` labels."""
-        cell = _outermost_with_text(label_block.element, label_block.text)
-        row = cell.getparent()
-        if row is None:
-            return []
-        previous = row.getprevious()
-        if previous is None:
-            # <thead><tr>..</tr></thead><tbody><tr>label..</tr>
-            container = row.getparent()
-            previous = container.getprevious() if container is not None else None
-            if previous is not None and len(previous):
-                previous = previous[-1]
-        if previous is None:
-            return []
-        return [t for t in (full_text(c) for c in previous) if t]
+    def header_row(self, labels: Iterable[str]) -> list[str]:
+        """The non-empty header cells above the first row labelled with one of ``labels``."""
+        for cell in self.label_cells(labels):
+            header = _header_cells(cell)
+            if header:
+                return header
+        return []
 
 
 # -- text of elements ---------------------------------------------------------------
 
 
-def full_text(element: lxml.html.HtmlElement) -> str:
+def full_text(element: etree._Element) -> str:
     """The visible text of ``element``: inline parts joined as written, blocks spaced."""
     return clean("".join(_text_parts(element)))
 
 
-def item_text(element: lxml.html.HtmlElement) -> str:
-    return full_text(element)
-
-
-def _text_parts(element: lxml.html.HtmlElement) -> Iterator[str]:
+def _text_parts(element: etree._Element) -> Iterator[str]:
     if element.text:
         yield element.text
     for child in element:
@@ -228,35 +248,49 @@ def _text_parts(element: lxml.html.HtmlElement) -> Iterator[str]:
             yield child.tail
 
 
-def _outermost_with_text(element: lxml.html.HtmlElement, text: str) -> lxml.html.HtmlElement:
-    """Climb from ``element`` while the parent shows exactly the same text (wrappers)."""
-    lowered = text.lower()
+def _outermost(element: etree._Element) -> etree._Element:
+    """Climb from ``element`` through wrappers: parents that hold it alone and add no text."""
     parent = element.getparent()
-    while parent is not None and parent.tag != "body" and full_text(parent).lower() == lowered:
+    while (
+        parent is not None
+        and parent.tag != "body"
+        and len(parent) == 1
+        and not (parent.text or "").strip()
+        and not (element.tail or "").strip()
+    ):
         element, parent = parent, parent.getparent()
     return element
 
 
-def _label_cell(block: Block, wanted: set[str]) -> lxml.html.HtmlElement | None:
-    """The element of ``block`` that holds just a wanted label, if any.
-
-    Usually the block itself (a ``<td>`` or grid ``<div>``); in a row of inline
-    cells (``<div><span>Yearly salary</span><span>$1</span></div>``) the label is
-    one of the block's inline children.
-    """
-    lowered = block.text.lower()
-    if lowered in wanted:
-        return _outermost_with_text(block.element, block.text)
-    if not any(lowered.startswith(label) for label in wanted):
-        return None
-    for child in block.element.iterchildren():
-        text = full_text(child)
-        if text.lower() in wanted:
-            return _outermost_with_text(child, text)
-    return None
+def _is_inline_row(element: etree._Element) -> bool:
+    """A row of inline cells: only inline children, and no words between them."""
+    if (element.text or "").strip():
+        return False
+    return all(
+        isinstance(child.tag, str)
+        and child.tag not in BLOCK_TAGS
+        and not (child.tail or "").strip()
+        for child in element
+    )
 
 
-def _row_cells(label: lxml.html.HtmlElement) -> list[str]:
+def _header_cells(label: etree._Element) -> list[str]:
+    row = label.getparent()
+    if row is None:
+        return []
+    previous = row.getprevious()
+    if previous is None:
+        # <thead><tr>..</tr></thead><tbody><tr>label..</tr>
+        container = row.getparent()
+        previous = container.getprevious() if container is not None else None
+        if previous is not None and len(previous):
+            previous = previous[-1]
+    if previous is None:
+        return []
+    return [t for t in (full_text(c) for c in previous) if t]
+
+
+def _row_cells(label: etree._Element) -> list[str]:
     """Texts of the cells after a label cell; a ``<dt>`` owns only the ``<dd>`` s after it."""
     values = []
     for sibling in label.itersiblings():
@@ -283,69 +317,91 @@ def _declared_encoding(html: bytes) -> str | None:
     return name
 
 
-def _strip_noise(root: lxml.html.HtmlElement) -> None:
-    for hidden in root.xpath(
-        "//head | //*[@hidden] | //*[@aria-hidden='true'] | //*[@role and ("
-        + " or ".join(f"@role='{r}'" for r in sorted(_DIALOG_ROLES))
-        + ")]"
-    ):
-        if hidden.tag in {"html", "body"}:
-            continue
-        hidden.drop_tree()
-    etree.strip_elements(root, *NOISE_TAGS, with_tail=False)
-
-
-def _linearise(root: lxml.html.HtmlElement) -> Iterator[Block]:
+def _linearise(root: etree._Element) -> Iterator[Block]:
     """One pass over the tree: each block element's own inline text becomes a Block.
 
     Text belongs to the innermost block around it; a nested block (a ``<p>``
-    inside an ``<li>``) is its own line. Blocks are yielded in the order their
-    elements open, which is reading order.
+    inside an ``<li>``) is its own line. What a reader never sees as content
+    (scripts, navigation, footer, buttons, dialogs, hidden elements) is
+    skipped with its subtree. Blocks come out in the order their elements
+    open, which is reading order.
     """
-    stack: list[tuple[lxml.html.HtmlElement, list[str], int]] = []
+    block_tags, noise_tags = BLOCK_TAGS, NOISE_TAGS
+    # Each open block: (element, its own text parts, its opening order).
+    stack: list[tuple[etree._Element, list[str], int]] = []
     pending: list[tuple[int, Block]] = []
     order = 0
     items_open = 0  # how many <li> enclose the current element
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        is_block = tag in BLOCK_TAGS or element.get("role") == "heading"
+    item_parts: list[str] = []  # every text piece of the outermost open <li>
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
         if event == "start":
-            if is_block:
-                stack.append((element, [element.text or ""], order))
+            tag = element.tag
+            attributes = element.keys()  # most elements carry only "class": test names first
+            if tag in noise_tags or (
+                attributes
+                and ("hidden" in attributes or "aria-hidden" in attributes or "role" in attributes)
+                and _is_hidden(element, attributes)
+            ):
+                walker.skip_subtree()
+                continue
+            text = element.text
+            if tag in block_tags or ("role" in attributes and element.get("role") == "heading"):
+                stack.append((element, [text or ""], order))
                 order += 1
-                items_open += tag == "li"
+                if tag == "li":
+                    if not items_open:
+                        item_parts = []
+                    items_open += 1
+                if items_open:
+                    item_parts += (" ", text or "")
             elif stack:
                 if tag == "br":
-                    stack[-1][1].append(" ")
-                elif element.text:
-                    stack[-1][1].append(element.text)
+                    text = " "
+                if text:
+                    stack[-1][1].append(text)
+                    if items_open:
+                        item_parts.append(text)
             continue
-        if is_block:
-            own, parts, opened = stack.pop()
-            items_open -= tag == "li"
+        if stack and stack[-1][0] is element:
+            _, parts, opened = stack.pop()
             text = clean("".join(parts))
-            if tag == "li" and not items_open:
-                # An item whose words all sit in inner blocks is still one item.
-                if text or full_text(own):
-                    pending.append((opened, Block(0, own, text, "item")))
+            if element.tag == "li":
+                items_open -= 1
+                if not items_open:
+                    full = clean("".join(item_parts))
+                    if full:  # an item whose words all sit in inner blocks is still one item
+                        pending.append((opened, Block(0, element, text, "item", full=full)))
             elif text:
-                block = _make_block(own, text)
-                if items_open and block.kind != "item":
+                block = _make_block(element, text)
+                if items_open:
                     block.kind = "part"  # a line inside a list item, read with the item
                 pending.append((opened, block))
             if stack:
                 stack[-1][1].append(" ")
-        if element.tail and stack:
-            stack[-1][1].append(element.tail)
+            if items_open:
+                item_parts.append(" ")
+        tail = element.tail
+        if tail and stack:
+            stack[-1][1].append(tail)
+            if items_open:
+                item_parts.append(tail)
     pending.sort(key=lambda pair: pair[0])
     for index, (_, block) in enumerate(pending):
         block.index = index
         yield block
 
 
-def _make_block(element: lxml.html.HtmlElement, text: str) -> Block:
+def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
+    """``hidden``, ``aria-hidden="true"`` or a dialog/navigation landmark role."""
+    if "hidden" in attributes:
+        return True
+    if "aria-hidden" in attributes and element.get("aria-hidden") == "true":
+        return True
+    return "role" in attributes and element.get("role") in _DIALOG_ROLES
+
+
+def _make_block(element: etree._Element, text: str) -> Block:
     tag = element.tag
     if tag in HEADING_LEVELS:
         return Block(0, element, text, "heading", HEADING_LEVELS[tag])
@@ -359,7 +415,7 @@ def _make_block(element: lxml.html.HtmlElement, text: str) -> Block:
     return Block(0, element, text, "text")
 
 
-def _is_bold_line(element: lxml.html.HtmlElement, text: str) -> bool:
+def _is_bold_line(element: etree._Element, text: str) -> bool:
     """A short paragraph whose whole text is one bold run reads as a heading."""
     if len(text) > 120 or len(element) != 1 or element[0].tag not in _BOLD_TAGS:
         return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from careerscrape.parsing.text import money
 
@@ -24,6 +25,7 @@ A, B = "A", "B"
 # -- role mentions --------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def _name_pattern(name: str) -> re.Pattern[str]:
     """A case-insensitive pattern for a role name, singular, plural or possessive."""
     words = name.lower().split()
@@ -81,16 +83,18 @@ _QUOTE = re.compile(r"[\"“”]")
 _SENTENCE_END = re.compile(r"[.!?][\"”]?(?:\s+|(?=[A-Z]))")
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2048)
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each quoted passage, quote marks paired in order."""
     marks = [m.start() for m in _QUOTE.finditer(text)]
-    return [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
+    return tuple((marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2))
 
 
 _AFTER_QUOTE = re.compile(r"\s*(?=[A-Z])")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2048)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence.
 
     A full stop inside quotes ends no sentence, but a quote that closes on
@@ -113,7 +117,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = end
     if start < len(text):
         bounds.append((start, len(text)))
-    return bounds
+    return tuple(bounds)
 
 
 def sentence_texts(text: str) -> list[str]:
@@ -226,7 +230,7 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
 _TRAILING_CLAUSE = re.compile(
     r"\s+(?:on|in|to|for|when|at|as|from)\s+(?:their|the|a|an|these|those|each|his|her)\b.*$", re.I
 )
-_ITEM_TRIM = " ,.;:\u201d\u201c\""
+_ITEM_TRIM = ' ,.;:\u201d\u201c"'
 
 
 def _items(raw: list[str]) -> list[str]:

@@ -55,7 +55,7 @@ def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
 
 def _first_date(doc: Document):
     for block in doc.blocks:
-        match = UPDATED.search(block.text)
+        match = UPDATED.search(block.text) if "Updated" in block.text else None
         if match:
             return page_date(match.group(1))
     return None
@@ -63,7 +63,7 @@ def _first_date(doc: Document):
 
 def _reading_minutes(doc: Document) -> int | None:
     for block in doc.blocks:
-        match = READING.search(block.text)
+        match = READING.search(block.text) if "read" in block.text else None
         if match:
             return int(match.group(1))
     return None
@@ -95,7 +95,7 @@ def _skills_heading(doc: Document, after: Block | None) -> Block | None:
 
 
 def _skills(doc: Document, heading: Block) -> list[dict[str, Any]]:
-    """"Name, N%" items with the resume sentence under each.
+    """ "Name, N%" items with the resume sentence under each.
 
     Items are ``<li>`` s on the site; cards of other elements are read too,
     with the sentence that follows the "Name, N%" line as the example.
@@ -213,5 +213,9 @@ def _industry(found: tuple[str, int | None] | None) -> dict[str, Any] | None:
 
 
 def _category(doc: Document) -> str | None:
-    block = doc.find(CATEGORY, kinds=("text", "heading", "item", "cell"))
-    return CATEGORY.match(block.text).group(1) if block else None
+    for block in reversed(doc.blocks):  # the link sits at the end of the article
+        if block.text[:6].lower() == "browse":
+            match = CATEGORY.match(block.text)
+            if match:
+                return match.group(1)
+    return None

@@ -23,7 +23,7 @@ def canonical_url(url: str, base: str | None = None) -> str:
 
 
 def page_kind(url: str | None) -> str | None:
-    """"role", "comparison" or None when the URL does not say."""
+    """ "role", "comparison" or None when the URL does not say."""
     if not url:
         return None
     path = urlsplit(url).path.lower()
