@@ -214,7 +214,11 @@ def top_industries(text: str, names: RoleNames) -> dict[str, tuple[str, int | No
         side = names.only(sentence)
         if side is None or side in found:
             continue
-        amount = _AMOUNT.search(sentence, match.end())
+        # "... in the finance industry with an average salary of $103,459", or the
+        # figure first: "... make the biggest average salary, $104,560, in the technology industry"
+        amount = _AMOUNT.search(sentence, match.end()) or next(
+            reversed(list(_AMOUNT.finditer(sentence, 0, match.start()))), None
+        )
         found[side] = (match.group(1), money(amount.group(0)) if amount else None)
     return found
 
