@@ -173,9 +173,10 @@ def page_date(text: str | None) -> date | None:
     match = _MONTH_DATE.search(text)
     if match:
         month, day, year = match.groups()
-        for fmt in ("%B %d %Y", "%b %d %Y"):
+        # "January", "Jan" and "Sept" (four letters) all name a month.
+        for name, fmt in ((month, "%B %d %Y"), (month[:3], "%b %d %Y")):
             try:
-                return datetime.strptime(f"{month} {day} {year}", fmt).date()
+                return datetime.strptime(f"{name} {day} {year}", fmt).date()
             except ValueError:
                 continue
     match = _ISO_DATE.search(text)
