@@ -60,7 +60,8 @@ def main() -> None:
     ]
     n = len(pages)
     print(f"pages: {n} fixtures, {total_bytes / 1024:.0f} KiB, best of {args.rounds} rounds")
-    for label, seconds in (("bare lxml.html.fromstring", bare_s), ("parse_page + validation", full_s)):
+    timings = (("bare lxml.html.fromstring", bare_s), ("parse_page + validation", full_s))
+    for label, seconds in timings:
         print(f"{label:26}: {n / seconds:8.0f} pages/s  ({seconds / n * 1e3:.3f} ms/page)")
     print(f"ratio (all pages)         : {full_s / bare_s:8.2f}x  (target <= 2.0x)")
     print(f"ratio per page            : median {statistics.median(per_page):.2f}x, "
