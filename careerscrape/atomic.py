@@ -17,22 +17,46 @@ from pathlib import Path
 from typing import IO, Any
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def make_temp(target: Path, mode: str = "w", encoding: str | None = "utf-8") -> tuple[IO, str]:
+    """A temporary file beside ``target``, readable as a normal new file would be.
+
+    mkstemp creates files private to the user (0600); outputs are meant to be
+    shared like any file the user creates, so the umask decides instead.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.chmod(temp_name, 0o666 & ~_umask())
+    if "b" in mode:
+        return os.fdopen(fd, mode), temp_name
+    return os.fdopen(fd, mode, encoding=encoding, newline="\n"), temp_name
+
+
+def commit_temp(handle: IO, temp_name: str, target: str | os.PathLike[str]) -> None:
+    """Flush ``handle`` to disk and rename its file over ``target``."""
+    handle.flush()
+    os.fsync(handle.fileno())
+    handle.close()
+    os.replace(temp_name, target)
+
+
 @contextmanager
 def atomic_open(path: str | os.PathLike[str], encoding: str = "utf-8") -> Iterator[IO[str]]:
     """Open a temporary file beside ``path``; on success it replaces ``path``.
 
     If the block raises, the temporary file is removed and ``path`` is untouched.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temp_name = make_temp(Path(path), encoding=encoding)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
+        yield handle
+        commit_temp(handle, temp_name, path)
     except BaseException:
+        handle.close()
         Path(temp_name).unlink(missing_ok=True)
         raise
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from lxml.etree import ParserError
@@ -21,7 +22,7 @@ from careerscrape.parsing.document import Document
 from careerscrape.parsing.role_page import ROLE_TITLE, parse_role
 from careerscrape.parsing.urls import canonical_url, page_kind, role_slug
 
-__all__ = ["ParseError", "detect_page_kind", "parse_page"]
+__all__ = ["ParseError", "ParsedPage", "detect_page_kind", "parse_page", "read_page"]
 
 _CLOSING_TAG = re.compile(rb"</html\s*>|</body\s*>", re.I)
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
@@ -29,6 +30,14 @@ _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
 
 class ParseError(ValueError):
     """A page that cannot become a record; ``str()`` is a one-line reason."""
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """A record with the document it came from, so a crawler can reuse the one parse."""
+
+    record: PageRecord
+    document: Document
 
 
 def parse_page(
@@ -42,6 +51,16 @@ def parse_page(
     ``url`` is the page's address; without it the page's own
     ``<link rel="canonical">`` or ``og:url`` is used.
     """
+    return read_page(html, url, fetched_at=fetched_at).record
+
+
+def read_page(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    fetched_at: datetime | None = None,
+) -> ParsedPage:
+    """:func:`parse_page`, also returning the parsed document (its links, its blocks)."""
     body = html.encode("utf-8") if isinstance(html, str) else html
     if not body.strip():
         raise ParseError("empty document")
@@ -65,12 +84,13 @@ def parse_page(
         fields = parse_comparison(doc, page_url)
         if not fields or not _has_figures(fields):
             raise ParseError(f"no comparison figures found (title: {doc.title or 'none'!r})")
-    return PAGE_MODELS[kind](
+    record = PAGE_MODELS[kind](
         url=page_url,
         fetched_at=fetched_at or datetime.now(UTC),
         content_sha256=hashlib.sha256(body).hexdigest(),
         **fields,
     )
+    return ParsedPage(record, doc)
 
 
 def detect_page_kind(doc: Document, url: str | None) -> str | None:

@@ -64,6 +64,8 @@ class Document:
 
     root: etree._Element
     blocks: list[Block] = field(default_factory=list)
+    #: ``<a href>`` elements of the content (navigation and footer links left out).
+    links: list[etree._Element] = field(default_factory=list)
     title: str = ""
     canonical_url: str | None = None
 
@@ -86,7 +88,7 @@ class Document:
             raise ValueError("the document is empty")
         doc = cls(root=root)
         doc._read_head()
-        doc.blocks = list(_linearise(root))
+        doc.blocks = list(_linearise(root, doc.links))
         return doc
 
     def _read_head(self) -> None:
@@ -317,14 +319,14 @@ def _declared_encoding(html: bytes) -> str | None:
     return name
 
 
-def _linearise(root: etree._Element) -> Iterator[Block]:
+def _linearise(root: etree._Element, links: list[etree._Element]) -> Iterator[Block]:
     """One pass over the tree: each block element's own inline text becomes a Block.
 
     Text belongs to the innermost block around it; a nested block (a ``<p>``
     inside an ``<li>``) is its own line. What a reader never sees as content
     (scripts, navigation, footer, buttons, dialogs, hidden elements) is
     skipped with its subtree. Blocks come out in the order their elements
-    open, which is reading order.
+    open, which is reading order; content links are collected into ``links``.
     """
     block_tags, noise_tags = BLOCK_TAGS, NOISE_TAGS
     # Each open block: (element, its own text parts, its opening order).
@@ -346,6 +348,8 @@ def _linearise(root: etree._Element) -> Iterator[Block]:
                 walker.skip_subtree()
                 continue
             text = element.text
+            if tag == "a" and "href" in attributes:
+                links.append(element)
             if tag in block_tags or ("role" in attributes and element.get("role") == "heading"):
                 stack.append((element, [text or ""], order))
                 order += 1

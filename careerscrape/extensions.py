@@ -1,0 +1,104 @@
+"""The run summary: run.json and a closing log table, built from the crawl stats.
+
+Pipelines and the spider count what happens under ``careerscrape/`` in
+Scrapy's stats; this extension turns those counters into the summary users
+read (pages by status, records by type, rejects by reason, field fill rates,
+duration) and writes it atomically to ``OUTPUT_DIR/run.json`` when the crawl
+closes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+
+from careerscrape.atomic import write_json
+
+_PREFIX = "careerscrape/"
+
+
+def _under(stats: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """{rest: value} of the stats whose key starts with ``prefix``."""
+    return {k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
+
+def summarise(stats: dict[str, Any], started: datetime, finished: datetime) -> dict[str, Any]:
+    """The run summary of a crawl from its stats (pure: tested without a crawl)."""
+    records = {kind: n for kind, n in _under(stats, f"{_PREFIX}records/").items()}
+    fill_rates: dict[str, dict[str, float]] = {}
+    for key, count in _under(stats, f"{_PREFIX}fields/").items():
+        kind, field = key.split("/", 1)
+        slots = stats.get(f"{_PREFIX}slots/{kind}", 0)
+        fill_rates.setdefault(kind, {})[field] = round(count / slots, 4) if slots else 0.0
+    rejects_by_reason = _under(stats, f"{_PREFIX}rejects/")
+    return {
+        "started_at": started.isoformat(),
+        "finished_at": finished.isoformat(),
+        "duration_seconds": round((finished - started).total_seconds(), 3),
+        "finish_reason": stats.get("finish_reason"),
+        "responses": {
+            "total": stats.get("downloader/response_count", 0),
+            "by_status": _under(stats, "downloader/response_status_count/"),
+            "retried": stats.get("retry/count", 0),
+            "from_cassette": stats.get("cassette/hit", 0),
+        },
+        "records": {**records, "total": sum(records.values())},
+        "rejects": {"total": stats.get(f"{_PREFIX}rejects", 0), "by_reason": rejects_by_reason},
+        "duplicates": stats.get(f"{_PREFIX}duplicates", 0),
+        "links": {
+            "followed": stats.get(f"{_PREFIX}links/followed", 0),
+            "offsite": stats.get(f"{_PREFIX}links/offsite", 0),
+            "already_seen": stats.get("dupefilter/filtered", 0),
+        },
+        "catalog_roles": stats.get(f"{_PREFIX}catalog/roles", 0),
+        "fill_rates": fill_rates,
+    }
+
+
+class RunSummary:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.output_dir = Path(crawler.settings.get("OUTPUT_DIR", "output"))
+        self.started = datetime.now(UTC)
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RunSummary:
+        return cls(crawler)
+
+    def spider_opened(self, spider: Any) -> None:
+        self.started = datetime.now(UTC)
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        stats = {**self.crawler.stats.get_stats(), "finish_reason": reason}
+        summary = summarise(stats, self.started, datetime.now(UTC))
+        summary["arguments"] = spider.arguments.model_dump(mode="json") if hasattr(
+            spider, "arguments"
+        ) else {}  # fmt: skip
+        path = self.output_dir / "run.json"
+        write_json(path, summary)
+        spider.logger.info(_table(summary, self.output_dir))
+
+
+def _table(summary: dict[str, Any], output_dir: Path) -> str:
+    """The closing summary, a few aligned lines a person reads at the end of the log."""
+    records = summary["records"]
+    rejects = summary["rejects"]
+    reasons = ", ".join(f"{k} {v}" for k, v in rejects["by_reason"].items()) or "none"
+    statuses = ", ".join(f"{k}: {v}" for k, v in summary["responses"]["by_status"].items())
+    rows = [
+        ("responses", f"{summary['responses']['total']} ({statuses or 'none'})"),
+        ("records", f"{records.get('role', 0)} role, {records.get('comparison', 0)} comparison"),
+        ("rejects", f"{rejects['total']} ({reasons})"),
+        ("duplicates", str(summary["duplicates"])),
+        ("catalog", f"{summary['catalog_roles']} roles"),
+        ("duration", f"{summary['duration_seconds']:.1f} s"),
+        ("output", f"{output_dir}/ (roles.jsonl, comparisons.jsonl, catalog.jsonl, "
+                   "rejects.jsonl, run.json)"),
+    ]  # fmt: skip
+    width = max(len(name) for name, _ in rows)
+    return "run summary\n" + "\n".join(f"  {name:<{width}}  {value}" for name, value in rows)

@@ -1,0 +1,33 @@
+"""Merges every record into the role catalog as it passes; writes catalog.jsonl at close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from careerscrape.catalog import CatalogBuilder, write_catalog
+from careerscrape.models import PageRecord
+
+
+class CatalogPipeline:
+    """Memory grows with the number of roles, not of records: each record is merged
+    into per-role state and not kept."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.path = Path(crawler.settings.get("OUTPUT_DIR", "output")) / "catalog.jsonl"
+        self.builder = CatalogBuilder()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CatalogPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, PageRecord):
+            self.builder.add(item.model_dump(mode="json"))
+        return item
+
+    def close_spider(self) -> None:
+        entries = self.builder.entries()
+        write_catalog(entries, self.path)
+        self.crawler.stats.set_value("careerscrape/catalog/roles", len(entries))

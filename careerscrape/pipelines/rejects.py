@@ -1,0 +1,50 @@
+"""Every reject goes to rejects.jsonl with its reason, and is counted; none reaches a feed."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from scrapy.exceptions import DropItem
+
+from careerscrape.atomic import commit_temp, make_temp
+from careerscrape.items import Reject
+
+logger = logging.getLogger(__name__)
+
+
+class RejectsPipeline:
+    """Streams rejects to a temporary file renamed to ``OUTPUT_DIR/rejects.jsonl`` at close."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.path = Path(crawler.settings.get("OUTPUT_DIR", "output")) / "rejects.jsonl"
+        self._file: IO[str] | None = None
+        self._temp = ""
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RejectsPipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        self._file, self._temp = make_temp(self.path)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Reject):
+            return item
+        stats = self.crawler.stats
+        stats.inc_value("careerscrape/rejects")
+        stats.inc_value(f"careerscrape/rejects/{item.reason}")
+        line = {**asdict(item), "rejected_at": datetime.now(UTC).isoformat()}
+        assert self._file is not None
+        self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
+        logger.warning("rejected %s (%s): %s", item.url, item.reason, item.detail)
+        raise DropItem(f"rejected ({item.reason})", log_level="DEBUG")
+
+    def close_spider(self) -> None:
+        if self._file is not None:
+            commit_temp(self._file, self._temp, self.path)

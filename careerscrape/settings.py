@@ -1,0 +1,96 @@
+"""Scrapy settings for careerscrape: polite defaults for the live site.
+
+Every value can be overridden per run with ``scrapy crawl careers -s NAME=VALUE``.
+"""
+
+from careerscrape import __version__
+
+BOT_NAME = "careerscrape"
+SPIDER_MODULES = ["careerscrape.spiders"]
+NEWSPIDER_MODULE = "careerscrape.spiders"
+
+# --- where the data goes ---------------------------------------------------------------
+#: Folder of roles.jsonl, comparisons.jsonl, catalog.jsonl, rejects.jsonl and run.json.
+OUTPUT_DIR = "output"
+#: The site records are attributed to. A crawl of a mirror (``-a site=http://127.0.0.1:8000``)
+#: still writes the canonical URLs, so that a mirror and the site give the same records.
+CANONICAL_SITE = "https://www.zippia.com"
+
+FEEDS = {
+    "%(output_dir)s/roles.jsonl": {
+        "format": "jsonlines",
+        "encoding": "utf-8",
+        "item_classes": ["careerscrape.models.RoleProfile"],
+        "overwrite": True,
+    },
+    "%(output_dir)s/comparisons.jsonl": {
+        "format": "jsonlines",
+        "encoding": "utf-8",
+        "item_classes": ["careerscrape.models.RoleComparison"],
+        "overwrite": True,
+    },
+}
+# Records are Pydantic models: export model_dump(mode="json") (RFC 3339 datetimes), and
+# write each feed to a temporary file renamed into place when the crawl closes.
+FEED_EXPORTERS = {
+    "jsonlines": "careerscrape.exporters.RecordJsonLinesExporter",
+    "jsonl": "careerscrape.exporters.RecordJsonLinesExporter",
+    "json": "careerscrape.exporters.RecordJsonExporter",
+}
+FEED_STORAGES = {"": "careerscrape.exporters.AtomicFileFeedStorage",
+                 "file": "careerscrape.exporters.AtomicFileFeedStorage"}  # fmt: skip
+
+ITEM_PIPELINES = {
+    "careerscrape.pipelines.validate.ValidatePipeline": 100,
+    "careerscrape.pipelines.rejects.RejectsPipeline": 200,
+    "careerscrape.pipelines.dedupe.DeduplicatePipeline": 300,
+    "careerscrape.pipelines.fields.FieldStatsPipeline": 400,
+    "careerscrape.pipelines.catalog.CatalogPipeline": 500,
+}
+EXTENSIONS = {
+    "careerscrape.extensions.RunSummary": 500,
+}
+DOWNLOADER_MIDDLEWARES = {
+    # Replaces Scrapy's RetryMiddleware: the same retries, with exponential backoff.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "careerscrape.retry.BackoffRetryMiddleware": 550,
+    # Closest to the network: answers from / records to a vcrpy cassette when asked.
+    "careerscrape.middlewares.CassetteMiddleware": 950,
+}
+
+# --- politeness ------------------------------------------------------------------------
+ROBOTSTXT_OBEY = True
+USER_AGENT = f"careerscrape/{__version__} (+https://github.com/careerscrape/careerscrape)"
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+#: Career pages are ~0.1-0.5 MB; anything over 4 MB is not one.
+DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+#: First retry waits this long, each next one twice as long, never more than the max.
+RETRY_BACKOFF_BASE = 2.0
+RETRY_BACKOFF_MAX = 120.0
+
+# For development: ``-s HTTPCACHE_ENABLED=1`` keeps every response under .scrapy/httpcache.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_EXPIRATION_SECS = 24 * 3600
+
+# --- safety ----------------------------------------------------------------------------
+# No listening sockets: the telnet console and the remote-control server both run
+# code sent to them.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+LOG_LEVEL = "INFO"
+LOGSTATS_INTERVAL = 60.0
+FEED_EXPORT_ENCODING = "utf-8"

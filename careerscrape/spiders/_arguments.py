@@ -1,0 +1,96 @@
+"""``scrapy crawl careers -a NAME=VALUE`` arguments, declared and validated in one place.
+
+Spider arguments arrive as strings; this model turns them into typed values
+and refuses bad ones at start with a message naming the argument, instead of
+failing later in the crawl. ``careerscrape schema`` does not include it, but
+``CrawlArguments.model_json_schema()`` describes every argument.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from scrapy.exceptions import UsageError
+
+from careerscrape.models import Slug
+
+
+def _split(value: Any) -> Any:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class CrawlArguments(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    roles: Annotated[list[Slug], Field(title="Role slugs", description=(
+        "Comma-separated role slugs to start from, e.g. customer-service-director,registered-nurse."
+    ))] = []  # fmt: skip
+    urls: Annotated[list[str], Field(title="Start URLs", description=(
+        "Comma-separated page URLs to start from; relative ones resolve against `site`."
+    ))] = []  # fmt: skip
+    url_file: Annotated[
+        Path | None, Field(description="A file of start URLs, one a line; # comments.")
+    ] = None
+    sitemap: Annotated[
+        str | None, Field(description="A sitemap (or sitemap index) URL to start from.")
+    ] = None
+    depth: Annotated[int, Field(ge=0, le=20, description=(
+        "Link hops to follow from the start pages: 0 = start pages only; 1 (default) = "
+        "their comparisons (from a role page) or roles (from a comparison page)."
+    ))] = 1  # fmt: skip
+    site: Annotated[str, Field(description=(
+        "Base URL of the site to crawl: the live site, or a mirror (local server, archive)."
+    ))] = "https://www.zippia.com"  # fmt: skip
+    replay: Annotated[
+        Path | None, Field(description="Answer every request from this vcrpy cassette; no network.")
+    ] = None
+    record: Annotated[
+        Path | None, Field(description="Save every live response into this vcrpy cassette.")
+    ] = None
+
+    _split_lists = field_validator("roles", "urls", mode="before")(_split)
+
+    @field_validator("site")
+    @classmethod
+    def _absolute_site(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/") + "/"
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CrawlArguments:
+        if not (self.roles or self.urls or self.url_file or self.sitemap):
+            raise ValueError("give something to start from: roles=, urls=, url_file= or sitemap=")
+        if self.replay and self.record:
+            raise ValueError("replay= and record= exclude each other")
+        for name in ("url_file", "replay"):
+            path = getattr(self, name)
+            if path is not None and not path.is_file():
+                raise ValueError(f"{name}: no such file: {path}")
+        return self
+
+    @classmethod
+    def from_spider_kwargs(cls, kwargs: dict[str, Any]) -> CrawlArguments:
+        """Validate ``-a`` arguments; Scrapyd's own (``_job``, ...) are left aside."""
+        mine = {k: v for k, v in kwargs.items() if not k.startswith("_")}
+        try:
+            return cls(**mine)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in exc.errors()
+            )
+            raise UsageError(f"careers spider: bad arguments: {problems}") from None
+
+    def start_urls(self) -> list[str]:
+        """URLs given directly or in ``url_file``, in order."""
+        urls = list(self.urls)
+        if self.url_file:
+            for line in self.url_file.read_text(encoding="utf-8").splitlines():
+                line = line.split("#", 1)[0].strip()
+                if line:
+                    urls.append(line)
+        return urls

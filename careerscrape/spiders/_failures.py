@@ -1,0 +1,41 @@
+"""Why a request produced no page, as a short reason run.json can count by."""
+
+from __future__ import annotations
+
+import re
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import (
+    ConnectError,
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
+from twisted.python.failure import Failure
+from twisted.web._newclient import ResponseNeverReceived
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def failure_reason(failure: Failure) -> tuple[str, str, int | None]:
+    """(reason, one-line detail, HTTP status or None) for a failed request."""
+    exc = failure.value
+    if failure.check(HttpError):
+        status = exc.response.status
+        return f"http_{status}", f"HTTP {status}", status
+    if failure.check(TimeoutError, TCPTimedOutError):
+        return "timeout", f"timed out ({exc})", None
+    if failure.check(DNSLookupError):
+        return "dns", f"DNS lookup failed ({exc})", None
+    if failure.check(ConnectionRefusedError, ConnectError, ResponseNeverReceived):
+        return "connection", f"connection failed ({exc})", None
+    if failure.check(IgnoreRequest):
+        message = str(exc) or type(exc).__name__
+        if "robots.txt" in message:
+            return "robots", "forbidden by robots.txt", None
+        return _snake(type(exc).__name__).removesuffix("_error"), message, None
+    return _snake(type(exc).__name__), f"{type(exc).__name__}: {exc}", None
