@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from careerscrape.catalog import add_catalog_command
 from careerscrape.fixtures import DEFAULT_ROOT, dumps, load_fixtures, unified_diff
 from careerscrape.models import SCHEMA_MODELS
 from careerscrape.parsing import ParseError, parse_page
@@ -99,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     fixtures.add_argument("--update", action="store_true", help="rewrite the expected files")
     fixtures.add_argument("--dir", type=Path, default=DEFAULT_ROOT, help="fixture folder")
     fixtures.set_defaults(run=cmd_fixtures)
+
+    add_catalog_command(commands)
     return parser
 
 

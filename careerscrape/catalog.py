@@ -1,0 +1,445 @@
+"""The role catalog: every record merged into one entry per ``role_slug``.
+
+No Scrapy here: the same :class:`CatalogBuilder` serves the crawl's catalog
+pipeline, ``careerscrape catalog`` and any script.
+
+>>> builder = CatalogBuilder()
+>>> for record in records:          # RoleProfile / RoleComparison, model_dump(mode="json")
+...     builder.add(record)
+>>> write_catalog(builder.entries(), "output/catalog.jsonl")
+
+Memory grows with the number of roles and of the pages and edges that name
+them, not with the number of records: each record is merged into per-role
+state as it arrives and then dropped. Every merge keeps a maximum under a total
+order (newest ``fetched_at``, then URL, then the value itself) or a set union,
+so the catalog is the same whatever order the records arrive in.
+
+Merge rules (the data contract, "RoleCatalogEntry"):
+
+- ``title``: a comparison table header beats a role page H1, which beats a role
+  page's comparison sub-heading; within one kind the newest page wins.
+  ``aliases``: the other names, compared case-insensitively, sorted.
+- ``summary``: the role page summary, else a comparison page description, else
+  the description under another role page's comparison sub-heading.
+- figures (salary, rates, demographics, ...): from comparison pages where the
+  role is a side. Each page counts with its newest fetch; when pages hold
+  different non-null values the newest page wins and every value is listed in
+  ``conflicts`` (by URL). A null never disagrees.
+- ``skills``/``responsibilities``: from the newest role page that lists any,
+  else every comparison page in URL order, deduplicated, order kept.
+- ``related``: one edge per other role; a comparison table's salary difference
+  beats a role page's prose figure (sign flipped when seen from the other role),
+  a known figure beats an unknown one, then the newest page.
+- ``updated``: newest ``RoleProfile.updated`` of the role pages that mention the
+  role; ``first_seen``/``last_seen``: fetched_at bounds of the records that do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from careerscrape.atomic import read_jsonl, write_jsonl
+from careerscrape.models import PAGE_MODELS, PageRecord, RoleCatalogEntry, RoleProfile
+
+__all__ = [
+    "FIGURES",
+    "CatalogBuilder",
+    "CatalogError",
+    "add_catalog_command",
+    "build_catalog",
+    "cmd_catalog",
+    "write_catalog",
+]
+
+#: RoleStats fields copied to the catalog entry from comparison pages, with conflicts.
+FIGURES = (
+    "years_to_become",
+    "yearly_salary",
+    "hourly_rate",
+    "growth_rate",
+    "number_of_jobs",
+    "job_satisfaction",
+    "most_common_degree",
+    "average_age",
+    "years_of_experience",
+    "salary_range",
+    "highest_paying_city",
+    "highest_paying_state",
+    "best_paying_company",
+    "best_paying_industry",
+    "most_common_major",
+    "most_common_college",
+    "gender",
+    "race",
+    "lgbt_percent",
+)
+LISTS = ("skills", "responsibilities")
+
+# Name ranks for the title: higher wins.
+_TABLE_HEADER, _ROLE_H1, _SUB_HEADING = 2, 1, 0
+# Summary tiers: lower wins.
+_ROLE_SUMMARY, _COMPARISON_DESCRIPTION, _OTHER_DESCRIPTION = 0, 1, 2
+
+
+class CatalogError(ValueError):
+    """A record that cannot be merged; ``str()`` is one line, ``path:line: reason`` from files."""
+
+
+def _canon(value: Any) -> str:
+    """A total-order key for any JSON value (equal values, equal keys)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _keep_max(store: dict, key: Any, candidate: tuple) -> None:
+    current = store.get(key)
+    if current is None or candidate > current:
+        store[key] = candidate
+
+
+def _keep_newest(store: dict, key: Any, order: tuple, value: Any) -> None:
+    """Keep ``(order, value)`` under ``key`` if it beats what is there.
+
+    ``order`` decides (fetched_at first); on a tie the value's canonical JSON
+    does, computed only then, so the winner never depends on arrival order.
+    """
+    current = store.get(key)
+    if (
+        current is None
+        or order > current[0]
+        or (order == current[0] and value != current[1] and _canon(value) > _canon(current[1]))
+    ):
+        store[key] = (order, value)
+
+
+@dataclass(slots=True)
+class _Role:
+    """Everything merged so far about one role; every field is a max, a min or a union."""
+
+    names: dict[str, tuple] = field(default_factory=dict)  # name -> (rank, fetched_at, url)
+    sources: set[str] = field(default_factory=set)
+    summaries: dict[int, tuple] = field(default_factory=dict)  # tier -> (fetched_at, url, text)
+    category: tuple | None = None  # (fetched_at, url, category)
+    # field -> url -> ((fetched_at,), value): each page's newest non-null value.
+    figures: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    # field -> ((fetched_at, url), list): the newest role page with a non-empty list.
+    own_lists: dict[str, tuple] = field(default_factory=dict)
+    # field -> url -> ((fetched_at,), list): comparison pages, kept only while no role page.
+    page_lists: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    # other slug -> (known, from_table, fetched_at, url, difference)
+    related: dict[str, tuple] = field(default_factory=dict)
+    updated: date | None = None
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+    def seen(self, name: str, rank: int, fetched_at: datetime, url: str) -> None:
+        _keep_max(self.names, name, (rank, fetched_at, url))
+        self.sources.add(url)
+        if self.first_seen is None or fetched_at < self.first_seen:
+            self.first_seen = fetched_at
+        if self.last_seen is None or fetched_at > self.last_seen:
+            self.last_seen = fetched_at
+
+    def summary(self, tier: int, text: str | None, fetched_at: datetime, url: str) -> None:
+        if text:
+            _keep_max(self.summaries, tier, (fetched_at, url, text))
+
+    def edge(self, other: str, difference: int | None, table: bool, at: datetime, url: str) -> None:
+        _keep_max(self.related, other, (difference is not None, table, at, url, difference))
+
+    def own_list(self, name: str, items: list, fetched_at: datetime, url: str) -> None:
+        if items:
+            _keep_newest(self.own_lists, name, (fetched_at, url), items)
+            self.page_lists.pop(name, None)  # never used once a role page lists the field
+
+    def page_list(self, name: str, items: list, fetched_at: datetime, url: str) -> None:
+        if items and name not in self.own_lists:
+            _keep_newest(self.page_lists.setdefault(name, {}), url, (fetched_at,), items)
+
+    def figure(self, name: str, value: Any, fetched_at: datetime, url: str) -> None:
+        """A null (or an empty list) is no value, so never a disagreement."""
+        if value is not None and value != []:
+            _keep_newest(self.figures.setdefault(name, {}), url, (fetched_at,), value)
+
+    def entry(self, slug: str) -> RoleCatalogEntry:
+        best_by_spelling: dict[str, tuple] = {}  # casefolded name -> (key, best spelling)
+        for name, key in self.names.items():
+            _keep_max(best_by_spelling, name.casefold(), (key, name))
+        title = max(best_by_spelling.values())[1]
+        aliases = sorted(
+            (name for folded, (_, name) in best_by_spelling.items() if folded != title.casefold()),
+            key=lambda name: (name.casefold(), name),
+        )
+        data: dict[str, Any] = {
+            "role_slug": slug,
+            "title": title,
+            "aliases": aliases,
+            "sources": sorted(self.sources),
+            "summary": self.summaries[min(self.summaries)][2] if self.summaries else None,
+            "category": self.category[2] if self.category else None,
+            "updated": self.updated,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "related": [
+                {"role_slug": other, "salary_difference": edge[4], "url": edge[3]}
+                for other, edge in sorted(self.related.items())
+            ],
+        }
+        conflicts = []
+        for name in FIGURES:
+            by_url = self.figures.get(name)
+            if not by_url:
+                continue
+            newest = max(by_url.items(), key=lambda item: (item[1][0], item[0]))
+            data[name] = newest[1][1]
+            if len({_canon(value) for _, value in by_url.values()}) > 1:
+                values = [{"value": by_url[url][1], "url": url} for url in sorted(by_url)]
+                conflicts.append({"field": name, "values": values})
+        data["conflicts"] = conflicts
+        for name in LISTS:
+            if name in self.own_lists:
+                items = self.own_lists[name][1]
+            else:
+                pages = self.page_lists.get(name, {})
+                items = [item for url in sorted(pages) for item in pages[url][1]]
+            data[name] = _dedupe(name, items)
+        return RoleCatalogEntry.model_validate(data)
+
+
+def _dedupe(name: str, items: list) -> list:
+    """Keep the first of each skill (by name, case-insensitively) or responsibility."""
+    kept, seen = [], set()
+    for item in items:
+        if name == "skills":
+            key = item["name"].casefold()
+            item = {"name": item["name"], "percent": item["percent"]}
+        else:
+            key = item
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "record"
+        title = exc.title
+        return f"not a valid {title} ({exc.error_count()} errors), first: {where}: {first['msg']}"
+    return str(exc)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class CatalogBuilder:
+    """Merges records into the catalog one at a time; keeps per-role state, never the records."""
+
+    def __init__(self) -> None:
+        self._roles: dict[str, _Role] = {}
+        #: Records merged so far.
+        self.records = 0
+
+    def __len__(self) -> int:
+        """The number of roles (catalog entries) so far."""
+        return len(self._roles)
+
+    def _role(self, slug: str) -> _Role:
+        role = self._roles.get(slug)
+        if role is None:
+            role = self._roles[slug] = _Role()
+        return role
+
+    def add(self, record: dict[str, Any] | PageRecord) -> None:
+        """Merge one RoleProfile or RoleComparison (``model_dump(mode="json")`` or the model).
+
+        Raises :class:`CatalogError` (a ``ValueError``) with a one-line reason when
+        the record is neither; the catalog is then unchanged.
+        """
+        model = self._validate(record)
+        data = model.model_dump(mode="json")
+        url, at = model.url, model.fetched_at
+        if isinstance(model, RoleProfile):
+            self._add_role_page(data, url, at, model.updated)
+        else:
+            self._add_comparison(data, url, at)
+        self.records += 1
+
+    @staticmethod
+    def _validate(record: dict[str, Any] | PageRecord) -> PageRecord:
+        if isinstance(record, PageRecord):
+            return record
+        if not isinstance(record, dict):
+            raise CatalogError(f"not a record (a JSON {type(record).__name__}, not an object)")
+        page_type = record.get("page_type")
+        model = PAGE_MODELS.get(page_type) if isinstance(page_type, str) else None
+        if model is None:
+            expected = " or ".join(repr(name) for name in PAGE_MODELS)
+            raise CatalogError(f"page_type is {page_type!r}, expected {expected}")
+        try:
+            return model.model_validate(record)
+        except ValidationError as exc:
+            raise CatalogError(_one_line(_describe(exc))) from exc
+
+    def _add_role_page(self, data: dict, url: str, at: datetime, updated: date | None) -> None:
+        slug = data["role_slug"]
+        role = self._role(slug)
+        role.seen(data["role"], _ROLE_H1, at, url)
+        role.summary(_ROLE_SUMMARY, data["summary"], at, url)
+        if data["category"]:
+            candidate = (at, url, data["category"])
+            if role.category is None or candidate > role.category:
+                role.category = candidate
+        skills = [{"name": s["name"], "percent": s["percent"]} for s in data["skills"]]
+        role.own_list("skills", skills, at, url)
+        role.own_list("responsibilities", data["responsibilities"], at, url)
+        mentioned = [role]
+        for summary in data["comparisons"]:
+            other_slug = summary["other_role_slug"]
+            other = self._role(other_slug)
+            other.seen(summary["other_role"], _SUB_HEADING, at, url)
+            other.summary(_OTHER_DESCRIPTION, summary["other_description"], at, url)
+            mentioned.append(other)
+            if other_slug == slug:
+                continue
+            difference = summary["salary_difference"]
+            role.edge(other_slug, difference, False, at, url)
+            other.edge(slug, None if difference is None else -difference, False, at, url)
+        if updated is not None:
+            for each in mentioned:
+                if each.updated is None or updated > each.updated:
+                    each.updated = updated
+
+    def _add_comparison(self, data: dict, url: str, at: datetime) -> None:
+        sides = data["roles"]
+        for index, stats in enumerate(sides):
+            other = sides[1 - index]
+            role = self._role(stats["role_slug"])
+            role.seen(stats["role"], _TABLE_HEADER, at, url)
+            role.summary(_COMPARISON_DESCRIPTION, stats["description"], at, url)
+            for name in FIGURES:
+                role.figure(name, stats[name], at, url)
+            for name in LISTS:
+                role.page_list(name, stats[name], at, url)
+            if other["role_slug"] != stats["role_slug"]:
+                mine, theirs = stats["yearly_salary"], other["yearly_salary"]
+                difference = None if mine is None or theirs is None else theirs - mine
+                role.edge(other["role_slug"], difference, True, at, url)
+
+    def add_file(self, path: str | Path) -> int:
+        """Merge every record of a JSON Lines file; returns how many.
+
+        Raises :class:`CatalogError` naming ``path:line`` for a line that is not
+        JSON or not a record; records before it stay merged.
+        """
+        count = 0
+        try:
+            for count, record in enumerate(read_jsonl(path), 1):
+                try:
+                    self.add(record)
+                except CatalogError as exc:
+                    raise CatalogError(f"{path}:{_line_of_record(path, count)}: {exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise CatalogError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+        except CatalogError:
+            raise
+        except ValueError as exc:  # read_jsonl's "path:line: not a JSON line (...)"
+            raise CatalogError(_one_line(str(exc))) from exc
+        return count
+
+    def entries(self) -> list[RoleCatalogEntry]:
+        """The catalog so far, one entry per role, sorted by role_slug. Does not reset."""
+        return [self._roles[slug].entry(slug) for slug in sorted(self._roles)]
+
+
+def _line_of_record(path: str | Path, number: int) -> int:
+    """The file line of the ``number``-th record (read_jsonl skips blank lines)."""
+    with open(path, encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, 1):
+            if line.strip():
+                number -= 1
+                if number == 0:
+                    return line_number
+    return 0
+
+
+def build_catalog(paths: Iterable[str | Path]) -> list[RoleCatalogEntry]:
+    """Stream every JSON Lines file into one catalog (raises :class:`CatalogError`)."""
+    builder = CatalogBuilder()
+    for path in paths:
+        builder.add_file(path)
+    return builder.entries()
+
+
+def write_catalog(entries: Iterable[RoleCatalogEntry], path: str | Path) -> int:
+    """Write the catalog atomically, one entry a line, sorted by role_slug; returns the count."""
+    ordered = sorted(entries, key=lambda entry: entry.role_slug)
+    return write_jsonl(path, (entry.model_dump(mode="json") for entry in ordered))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    """``careerscrape catalog``: merge record files, write the catalog, summary on stderr."""
+    builder = CatalogBuilder()
+    try:
+        for path in args.files:
+            builder.add_file(path)
+    except CatalogError as exc:
+        print(f"careerscrape catalog: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"careerscrape catalog: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
+    entries = builder.entries()
+    if args.output == "-":
+        for entry in entries:
+            sys.stdout.write(entry.model_dump_json() + "\n")
+        target = "stdout"
+    else:
+        try:
+            write_catalog(entries, args.output)
+        except OSError as exc:
+            message = f"careerscrape catalog: cannot write {args.output}: {exc.strerror}"
+            print(message, file=sys.stderr)
+            return 1
+        target = str(args.output)
+    roles, records = _plural(len(entries), "role"), _plural(builder.records, "record")
+    print(f"catalog: {roles} from {records} -> {target}", file=sys.stderr)
+    return 0
+
+
+def add_catalog_command(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``careerscrape catalog`` on the CLI's subparsers; returns its parser."""
+    catalog = subparsers.add_parser(
+        "catalog",
+        help="merge JSON Lines records into the deduplicated role catalog",
+        description=(
+            "Merge RoleProfile and RoleComparison records (JSON Lines, e.g. roles.jsonl "
+            "comparisons.jsonl) into one catalog entry per role, written one entry a line, "
+            "sorted by role_slug. A summary goes to stderr; a line that is not a record "
+            "stops the run with exit status 1 and writes nothing."
+        ),
+    )
+    catalog.add_argument("files", nargs="+", metavar="FILE", help="JSON Lines file of records")
+    catalog.add_argument(
+        "-o",
+        "--output",
+        default="catalog.jsonl",
+        metavar="PATH",
+        help="catalog file, replaced atomically; - for stdout (default: catalog.jsonl)",
+    )
+    catalog.set_defaults(run=cmd_catalog)
+    return catalog
