@@ -8,6 +8,7 @@ from careerscrape import __version__
 BOT_NAME = "careerscrape"
 SPIDER_MODULES = ["careerscrape.spiders"]
 NEWSPIDER_MODULE = "careerscrape.spiders"
+COMMANDS_MODULE = "careerscrape.commands"
 
 # --- where the data goes ---------------------------------------------------------------
 #: Folder of roles.jsonl, comparisons.jsonl, catalog.jsonl, rejects.jsonl and run.json.

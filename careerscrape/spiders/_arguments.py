@@ -81,7 +81,9 @@ class CrawlArguments(BaseModel):
             return cls(**mine)
         except ValidationError as exc:
             problems = "; ".join(
-                f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in exc.errors()
+                f"{'.'.join(map(str, e['loc'])) or 'arguments'}: "
+                + e["msg"].removeprefix("Value error, ")
+                for e in exc.errors()
             )
             raise UsageError(f"careers spider: bad arguments: {problems}") from None
 

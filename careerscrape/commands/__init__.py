@@ -1,0 +1,1 @@
+"""Project commands for ``scrapy``: this package's ``crawl`` replaces Scrapy's own."""
