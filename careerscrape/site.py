@@ -14,6 +14,11 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from careerscrape.parsing.urls import canonical_url
 
 
+def _bare_host(netloc: str) -> str:
+    """``www.zippia.com`` and ``zippia.com`` are one site."""
+    return netloc.lower().removeprefix("www.")
+
+
 def _origin(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
@@ -46,12 +51,13 @@ class Site:
         """An absolute URL on the crawled site for ``url`` as written on a page or by a user.
 
         Relative URLs resolve against ``base`` (the page) or the site; a URL on
-        the canonical host is moved to the crawled site, so a mirror's pages
-        that link with absolute canonical URLs still lead within the mirror.
+        the canonical host (with or without ``www.``) is moved to the crawled
+        site, so a mirror's pages that link with absolute canonical URLs still
+        lead within the mirror.
         """
         absolute = urljoin(base or self.base, url.strip())
         parts = urlsplit(absolute)
-        if parts.netloc.lower() == urlsplit(self.canonical).netloc.lower():
+        if _bare_host(parts.netloc) == _bare_host(urlsplit(self.canonical).netloc):
             scheme, netloc = _origin(self.base)
             absolute = urlunsplit((scheme, netloc, parts.path, parts.query, ""))
         return absolute.split("#", 1)[0]

@@ -13,7 +13,6 @@ Every URL it requests ends as a record or as a :class:`Reject` with a reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -25,15 +24,12 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from careerscrape.items import Reject
-from careerscrape.models import PageRecord, RoleComparison, RoleProfile
+from careerscrape.links import links_to_follow
 from careerscrape.parsing import ParsedPage, ParseError, read_page
-from careerscrape.parsing.text import clean
-from careerscrape.parsing.urls import comparison_slugs, page_kind, role_slug
+from careerscrape.parsing.urls import page_kind
 from careerscrape.site import Site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._failures import failure_reason
-
-_VS_TEXT = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
 
 
 class CareersSpider(scrapy.Spider):
@@ -92,23 +88,13 @@ class CareersSpider(scrapy.Spider):
                 yield self._page_request(url, hops=0)
 
     def _follow(self, page: ParsedPage, response: Response) -> Iterator[scrapy.Request]:
-        """Links to the comparisons of a role page, or to the two roles of a comparison.
-
-        Links are chosen by what they point to (URL shape) or say (link text),
-        never by their markup.
-        """
-        record = page.record
+        links = links_to_follow(page, response.url, self.site)
+        stats = self.crawler.stats
+        stats.inc_value("careerscrape/links/offsite", links.offsite)
+        stats.inc_value("careerscrape/links/followed", len(links.follow))
         hops = response.meta.get("hops", 0) + 1
-        for anchor in page.document.links:
-            url = self.site.resolve(anchor.get("href", ""), base=response.url)
-            if not url.startswith(("http://", "https://")):
-                continue
-            if not self.site.is_own(url):
-                self.crawler.stats.inc_value("careerscrape/links/offsite")
-                continue
-            if _wanted(record, url, clean("".join(anchor.itertext()))):
-                self.crawler.stats.inc_value("careerscrape/links/followed")
-                yield self._page_request(url, hops)
+        for url in links.follow:
+            yield self._page_request(url, hops)
 
     # -- what comes back -------------------------------------------------------------------
 
@@ -140,20 +126,3 @@ class CareersSpider(scrapy.Spider):
         request = failure.request
         reason, detail, status = failure_reason(failure)
         yield Reject(self.site.canonical_url(request.url), reason, detail, status=status)
-
-
-def _wanted(record: PageRecord, url: str, text: str) -> bool:
-    """Is the link at ``url`` (reading ``text``) one the crawl follows from ``record``?"""
-    if isinstance(record, RoleProfile):
-        slugs = comparison_slugs(url)
-        if slugs:
-            return record.role_slug in slugs
-        match = _VS_TEXT.match(text)
-        return bool(match) and page_kind(url) != "role" and record.role.lower() in text.lower()
-    if isinstance(record, RoleComparison):
-        sides = {side.role_slug for side in record.roles}
-        if role_slug(url) in sides:
-            return True
-        names = {side.role.lower() for side in record.roles}
-        return page_kind(url) is None and text.lower() in names
-    return False

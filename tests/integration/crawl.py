@@ -1,0 +1,53 @@
+"""Run the real ``scrapy crawl careers`` in a subprocess and read what it wrote.
+
+A Twisted reactor cannot be restarted inside one process, so each crawl is a
+process of its own, started from the project root as a user would start it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+#: No politeness delays against a local server or a cassette.
+FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "0", "LOG_LEVEL": "INFO"}
+
+
+@dataclass
+class CrawlResult:
+    returncode: int
+    log: str
+    output: Path
+
+    def jsonl(self, name: str) -> list[dict[str, Any]]:
+        path = self.output / name
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+    @property
+    def run(self) -> dict[str, Any]:
+        return json.loads((self.output / "run.json").read_text(encoding="utf-8"))
+
+    def by_url(self, name: str) -> dict[str, dict[str, Any]]:
+        return {record["url"]: record for record in self.jsonl(name)}
+
+
+def crawl(output: Path, *args: str, timeout: float = 120, **settings: str) -> CrawlResult:
+    """``scrapy crawl careers ARGS -s OUTPUT_DIR=output -s K=V ...`` from the project root."""
+    command = [sys.executable, "-m", "scrapy", "crawl", "careers", *args]
+    for name, value in {**FAST, "OUTPUT_DIR": str(output), **settings}.items():
+        command += ["-s", f"{name}={value}"]
+    done = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    return CrawlResult(done.returncode, done.stdout + done.stderr, output)
+
+
+def without(record: dict[str, Any], *fields: str) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in fields}
