@@ -1,0 +1,32 @@
+# The commands a user needs, each installing what it uses first.
+# `make demo` = offline demo crawl; `make test` = the test suite. See README.md.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: install demo test lint bench clean
+
+$(BIN)/careerscrape: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(BIN)/careerscrape
+
+# Crawl the bundled demo site from its recorded cassette: no network is touched.
+demo: install
+	$(BIN)/scrapy crawl careers -a url_file=fixtures/demo/start_urls.txt \
+		-a replay=fixtures/demo/site.yaml -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=0
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+bench: install
+	$(BIN)/python benchmarks/parse_bench.py
+
+clean:
+	rm -rf output/*.jsonl output/*.json .pytest_cache .ruff_cache build *.egg-info
