@@ -9,6 +9,7 @@ closes.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from scrapy import signals
 from careerscrape.atomic import write_json
 
 _PREFIX = "careerscrape/"
+logger = logging.getLogger("careerscrape")
 
 
 def _under(stats: dict[str, Any], prefix: str) -> dict[str, Any]:
@@ -65,6 +67,8 @@ class RunSummary:
         self.started = datetime.now(UTC)
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
+        self._closing_table = ""
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunSummary:
@@ -79,9 +83,13 @@ class RunSummary:
         summary["arguments"] = spider.arguments.model_dump(mode="json") if hasattr(
             spider, "arguments"
         ) else {}  # fmt: skip
-        path = self.output_dir / "run.json"
-        write_json(path, summary)
-        spider.logger.info(_table(summary, self.output_dir))
+        write_json(self.output_dir / "run.json", summary)
+        self._closing_table = _table(summary, self.output_dir)
+
+    def engine_stopped(self) -> None:
+        """The summary goes last, after Scrapy's stats dump, where a person looks."""
+        if self._closing_table:
+            logger.info(self._closing_table)
 
 
 def _table(summary: dict[str, Any], output_dir: Path) -> str:
