@@ -52,6 +52,10 @@ EXTENSIONS = {
     "careerscrape.extensions.RunSummary": 500,
 }
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy 2.19's RobotsTxtMiddleware hands the parser to the first of the requests
+    # waiting for a host's robots.txt and lets the others through unchecked.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "careerscrape.middlewares.EveryWaiterRobotsTxtMiddleware": 100,
     # Replaces Scrapy's RetryMiddleware: the same retries, with exponential backoff.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "careerscrape.retry.BackoffRetryMiddleware": 550,

@@ -196,7 +196,7 @@ def local_site() -> Iterator[tuple[str, ThreadingHTTPServer]]:
         "/private/secret.html": (200, html, b"<html>secret</html>"),
     }
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", server
@@ -259,6 +259,7 @@ def test_replay_answers_every_request_from_the_cassette(tmp_path: Path) -> None:
     assert stats["downloader/response_count"] == 6
     assert stats["finish_reason"] == "finished"
     assert "not in cassette: " in result["log"]
+    assert "Deprecat" not in result["log"], "middleware methods take no spider argument"
 
 
 def test_unreadable_cassette_closes_the_spider_before_any_request(tmp_path: Path) -> None:

@@ -1,0 +1,116 @@
+"""``careerscrape fetch URL FOLDER``: turn one live page into a fixture folder.
+
+The page is fetched with requests inside ``vcr.use_cassette``, so the folder
+gets, beside ``page.html`` and ``meta.json``, ``cassette.yaml``: the exact
+HTTP exchange (redirects, status, headers) in vcrpy's format, replayable by
+vcrpy and by the crawler (``-a replay=FOLDER/cassette.yaml``). The fixture's
+``expected.json`` is then written by ``careerscrape fixtures --update``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+import vcr
+
+from careerscrape.atomic import commit_temp, make_temp, write_json
+from careerscrape.parsing.urls import canonical_url
+from careerscrape.settings import DOWNLOAD_TIMEOUT, USER_AGENT
+
+CASSETTE_NAME = "cassette.yaml"
+
+
+class FetchError(Exception):
+    """The page could not be made into a fixture (HTTP error, bad URL...)."""
+
+
+def fetch_fixture(
+    url: str, folder: str | os.PathLike[str], *, session: requests.Session | None = None
+) -> dict[str, Any]:
+    """Fetch ``url`` once, live, and save ``folder``/page.html, meta.json and cassette.yaml.
+
+    The cassette is recorded beside its final place and renamed over
+    ``cassette.yaml`` only when the page was fetched with a 2xx status, so a
+    failed fetch leaves the folder as it was. An existing ``meta.json`` keeps
+    its other keys (notes...); ``url`` (canonical form of the final URL),
+    ``markup`` ("live") and ``fetched_at`` are set. Returns the meta data.
+    """
+    if not url.startswith(("http://", "https://")):
+        raise FetchError(f"not an http(s) URL: {url!r}")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    cassette = folder / CASSETTE_NAME
+    partial = folder / f".{CASSETTE_NAME}.partial"
+    partial.unlink(missing_ok=True)
+    own_session = session is None
+    session = session or requests.Session()
+    try:
+        with vcr.use_cassette(
+            str(partial),
+            record_mode="all",
+            decode_compressed_response=True,
+            filter_headers=["authorization", "cookie", "proxy-authorization"],
+        ):
+            response = session.get(
+                url, headers={"User-Agent": USER_AGENT}, timeout=DOWNLOAD_TIMEOUT
+            )
+            body = response.content
+    except requests.RequestException as exc:
+        partial.unlink(missing_ok=True)
+        raise FetchError(f"{url}: {exc}") from exc
+    finally:
+        if own_session:
+            session.close()
+    if not 200 <= response.status_code < 300:
+        partial.unlink(missing_ok=True)
+        raise FetchError(f"{url}: HTTP {response.status_code} {response.reason}")
+
+    handle, temp_name = make_temp(folder / "page.html", mode="wb", encoding=None)
+    handle.write(body)
+    commit_temp(handle, temp_name, folder / "page.html")
+    os.replace(partial, cassette)
+
+    meta_path = folder / "meta.json"
+    meta: dict[str, Any] = {}
+    if meta_path.is_file():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(
+        url=canonical_url(response.url),
+        markup="live",
+        fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    write_json(meta_path, meta)
+    return meta
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    try:
+        meta = fetch_fixture(args.url, args.folder)
+    except (FetchError, OSError) as exc:
+        print(f"careerscrape fetch: {exc}", file=sys.stderr)
+        return 1
+    size = (Path(args.folder) / "page.html").stat().st_size
+    print(f"{args.folder}: page.html ({size} bytes), meta.json, {CASSETTE_NAME} from {meta['url']}")
+    print("next: careerscrape fixtures --update writes its expected.json", file=sys.stderr)
+    return 0
+
+
+def add_fetch_command(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``fetch URL FOLDER`` on the ``add_subparsers()`` object of a parser."""
+    fetch = subparsers.add_parser(
+        "fetch",
+        help="fetch one live page into a fixture folder (page.html, meta.json, cassette.yaml)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    fetch.add_argument("url", metavar="URL", help="the page to fetch (http or https)")
+    fetch.add_argument("folder", metavar="FOLDER", type=Path, help="fixture folder to write")
+    fetch.set_defaults(run=run_fetch)
+    return fetch
