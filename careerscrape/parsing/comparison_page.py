@@ -126,17 +126,31 @@ def _descriptions(doc: Document, names: prose.RoleNames, sides: list[dict[str, A
         target = sides[_index(side)] if side else None
         if target is None or target["description"]:
             continue
-        target["description"] = next((b.text for b in doc.after(heading) if b.kind == "text"), None)
+        target["description"] = next(
+            (b.text for b in doc.after(heading)
+             if b.kind == "text" and _describes(b.text, names, side)),
+            None,
+        )  # fmt: skip
     if any(side["description"] for side in sides):
         return
     for block in doc.blocks:
-        if block.kind != "text" or len(block.text.split()) < 12:
+        if block.kind != "text" or not _is_paragraph(block.text):
             continue
         first_sentence = prose.sentence_texts(block.text)[0]
         spans = names.spans(first_sentence)
         side = names.only(first_sentence)
         if side and spans[0][0] <= 4 and not sides[_index(side)]["description"]:
             sides[_index(side)]["description"] = block.text
+
+
+def _is_paragraph(text: str) -> bool:
+    """A description is prose of some length, not a caption, an ad label or a footer line."""
+    return len(text.split()) >= prose.MIN_PARAGRAPH_WORDS
+
+
+def _describes(text: str, names: prose.RoleNames, side: str) -> bool:
+    """A paragraph that describes ``side``: prose that names that role."""
+    return _is_paragraph(text) and side in names.mentioned(text)
 
 
 def _years(paragraphs: list[str], names: prose.RoleNames) -> dict[str, tuple[int, int]]:
@@ -180,7 +194,10 @@ def _marked_lists(
         if side is None or side in found:
             continue
         found[side] = doc.items_after(
-            block, stop=lambda b: _ends_list(b, marker), looks_like=looks_like
+            block,
+            stop=lambda b: _ends_list(b, marker),
+            looks_like=looks_like,
+            first_list_only=True,
         )
     return found
 

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from careerscrape.parsing.text import clean
+from careerscrape.parsing.text import clean, is_blank
 
 #: Subtrees a reader does not read as content.
 NOISE_TAGS = frozenset(
@@ -37,6 +37,8 @@ HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BOLD_HEADING_LEVEL = 7
 _BOLD_TAGS = frozenset({"b", "strong"})
 _BUTTON_TEXT = re.compile(r"^(?:show|see|view|read|load) (?:more|less|all)\b", re.I)
+_DIGIT = re.compile(r"\d")
+_HEADER_CLIMB = 4  # wrapper levels looked through for a table's header row
 _LABEL_MAX = 60  # longest text indexed as a possible row label or header cell
 _ROW_TEXT_MAX = 300  # longest row of inline cells looked into
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "contentinfo"})
@@ -152,14 +154,21 @@ class Document:
         start: Block,
         stop: Callable[[Block], bool] | None = None,
         looks_like: re.Pattern[str] | None = None,
+        first_list_only: bool = False,
     ) -> list[str]:
         """The list items of the section that ``start`` opens, page order, buttons left out.
 
         Items are ``<li>`` s. A section drawn as a column of ``<div>`` s instead
         has no ``<li>``: with ``looks_like``, its lines that match are the items.
+        With ``first_list_only``, a second list in the section (another role's,
+        when its title line is missing) is not taken as more of the first.
         """
         section = list(self.after(start, stop))
-        texts = [b.full for b in section if b.kind == "item"]
+        items = [b for b in section if b.kind == "item"]
+        if first_list_only and items:
+            parent = items[0].element.getparent()
+            items = [b for b in items if b.element.getparent() is parent]
+        texts = [b.full for b in items]
         if not texts and looks_like is not None:
             texts = [b.text for b in section if b.kind == "text" and looks_like.match(b.text)]
         return [t for t in texts if t and not _BUTTON_TEXT.match(t)]
@@ -184,6 +193,8 @@ class Document:
             element = block.element
             if len(element) >= 2 and _is_inline_row(element):
                 for child in element:
+                    if _is_noise(child):
+                        continue
                     text = full_text(child)
                     if text and len(text) <= _LABEL_MAX:
                         index[text.lower()].append(child)
@@ -239,7 +250,7 @@ def _text_parts(element: etree._Element) -> Iterator[str]:
         tag = child.tag
         if tag == "br":
             yield " "
-        elif isinstance(tag, str):
+        elif isinstance(tag, str) and not _is_noise(child):
             if tag in BLOCK_TAGS:
                 yield " "
                 yield from _text_parts(child)
@@ -269,37 +280,62 @@ def _is_inline_row(element: etree._Element) -> bool:
     if (element.text or "").strip():
         return False
     return all(
-        isinstance(child.tag, str)
-        and child.tag not in BLOCK_TAGS
-        and not (child.tail or "").strip()
+        _is_noise(child) or (child.tag not in BLOCK_TAGS and not (child.tail or "").strip())
         for child in element
     )
 
 
 def _header_cells(label: etree._Element) -> list[str]:
-    row = label.getparent()
-    if row is None:
-        return []
-    previous = row.getprevious()
-    if previous is None:
-        # <thead><tr>..</tr></thead><tbody><tr>label..</tr>
-        container = row.getparent()
-        previous = container.getprevious() if container is not None else None
-        if previous is not None and len(previous):
-            previous = previous[-1]
-    if previous is None:
-        return []
-    return [t for t in (full_text(c) for c in previous) if t]
+    """The two role names over the columns of the row that ``label`` starts.
+
+    The header is the nearest row before the label's row, looked for at the
+    row's level and, through wrappers (a ``<tbody>``, a ``<div>`` around a
+    ``<dt>``/``<dd>`` pair, a ``<div>`` around a row), a few levels up.
+    """
+    level = label.getparent()
+    for _ in range(_HEADER_CLIMB):
+        if level is None or level.tag == "body":
+            return []
+        for candidate in level.itersiblings(preceding=True):
+            if _is_noise(candidate):
+                continue
+            names = [t for t in _cell_texts(candidate) if not is_blank(t)]
+            # Role names carry no figures: a row of "$26,651" is a data row, not the header.
+            if len(names) == 2 and not any(_DIGIT.search(name) for name in names):
+                return names
+            return []
+        level = level.getparent()
+    return []
+
+
+def _cell_texts(row: etree._Element) -> list[str]:
+    """The texts of a row's cells, looking through wrappers around the cells."""
+    while len(row) == 1 and not (row.text or "").strip() and not _is_noise(row[0]):
+        row = row[0]
+    if len(row) == 0:
+        return [full_text(row)]
+    return [full_text(cell) for cell in row if not _is_noise(cell)]
 
 
 def _row_cells(label: etree._Element) -> list[str]:
     """Texts of the cells after a label cell; a ``<dt>`` owns only the ``<dd>`` s after it."""
     values = []
     for sibling in label.itersiblings():
+        if _is_noise(sibling):
+            continue
         if label.tag == "dt" and sibling.tag != "dd":
             break
         values.append(full_text(sibling))
     return values
+
+
+def _is_noise(element: etree._Element) -> bool:
+    """A script, style or hidden element: never a cell, never part of a text."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag in NOISE_TAGS:
+        return True
+    attributes = element.keys()
+    return bool(attributes) and _is_hidden(element, attributes)
 
 
 # -- building the blocks ---------------------------------------------------------------

@@ -20,6 +20,8 @@ from functools import lru_cache
 from careerscrape.parsing.text import money
 
 A, B = "A", "B"
+#: Shorter text is a caption, a label or a footer line, not a paragraph.
+MIN_PARAGRAPH_WORDS = 12
 
 
 # -- role mentions --------------------------------------------------------------------
@@ -127,6 +129,18 @@ def sentence_texts(text: str) -> list[str]:
 def quotes(text: str) -> list[str]:
     """The quoted passages of ``text``, quote marks dropped and trimmed."""
     return [text[s + 1 : e - 1].strip() for s, e in quoted_spans(text)]
+
+
+# -- descriptions ---------------------------------------------------------------------
+
+_FACT = re.compile(r"\$\s*\d|%\s+(?:more|less)\s+likely|\bthan\b", re.I)
+
+
+def states_facts(paragraph: str) -> bool:
+    """Does a paragraph compare the roles (pay, degrees, skill lists) rather than describe one?"""
+    return bool(_FACT.search(paragraph)) or any(
+        len(items) >= 2 for _, _, items in _quoted_lists(paragraph)
+    )
 
 
 # -- salary difference -----------------------------------------------------------------

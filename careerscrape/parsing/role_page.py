@@ -19,7 +19,7 @@ VS_HEADING = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
 UPDATED = re.compile(r"\bUpdated\s*:?\s+(.{6,25}?\d{4})")
 READING = re.compile(r"\b(\d+)\s*min(?:ute)?s?\.?\s+read\b", re.I)
 CATEGORY = re.compile(r"^Browse (.+?) jobs$", re.I)
-_MIN_SUMMARY_WORDS = 12
+_MIN_SUMMARY_WORDS = prose.MIN_PARAGRAPH_WORDS
 
 
 def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
@@ -177,10 +177,17 @@ def _comparison_headings(doc: Document, role: str) -> list[tuple[Block, str]]:
 def _comparison(doc: Document, role: str, heading: Block, other: str) -> dict[str, Any]:
     """One comparison section, read from its own paragraphs only."""
     paragraphs = [b.text for b in doc.after(heading) if b.kind == "text"]
-    description = paragraphs[0] if paragraphs else None
-    facts = paragraphs[1:] if len(paragraphs) > 1 else paragraphs
-    text = " ".join(facts)
+    # The section opens with a description of the other role, then the facts; either
+    # may be missing, so the description is a first paragraph that compares nothing.
     names = prose.RoleNames(role, other)
+    description = next(
+        (p for p in paragraphs[:1]
+         if len(p.split()) >= prose.MIN_PARAGRAPH_WORDS
+         and not prose.states_facts(p) and prose.B in names.mentioned(p)),
+        None,
+    )  # fmt: skip
+    facts = [p for p in paragraphs if p is not description]
+    text = " ".join(facts)
     lists = prose.skill_lists(facts, names)
     industries = prose.top_industries(text, names)
     degrees = prose.degree_differences(text, names)
