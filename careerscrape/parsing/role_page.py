@@ -32,12 +32,13 @@ def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
         role = RESPONSIBILITIES.match(responsibilities_heading.text).group(1)
     else:
         return {}
+    own_slug = url_slug or slug(role)
     compare_headings = _comparison_headings(doc, role)
     skills_heading = _skills_heading(doc, responsibilities_heading)
     soft_skills_end = compare_headings[0][0].index if compare_headings else len(doc.blocks)
     return {
         "role": role,
-        "role_slug": url_slug or slug(role),
+        "role_slug": own_slug,
         "updated": _first_date(doc),
         "reading_minutes": _reading_minutes(doc),
         "summary": _summary(doc, title, responsibilities_heading),
@@ -48,7 +49,9 @@ def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
         "soft_skills": (
             _soft_skills(doc, skills_heading, soft_skills_end) if skills_heading else []
         ),
-        "comparisons": [_comparison(doc, role, b, other) for b, other in compare_headings],
+        "comparisons": [
+            _comparison(doc, role, own_slug, b, other) for b, other in compare_headings
+        ],
         "category": _category(doc),
     }
 
@@ -159,7 +162,12 @@ def _bare(text: str) -> str:
 
 
 def _comparison_headings(doc: Document, role: str) -> list[tuple[Block, str]]:
-    """The "<role> vs. <other>" sub-headings, with the other role's name."""
+    """The "<role> vs. <other>" sub-headings, with the other role's name.
+
+    The side that IS the page role is matched whole first, so "Payroll
+    coordinator vs. Senior payroll coordinator" is read right even though
+    both sides mention a payroll coordinator.
+    """
     names = prose.RoleNames(role, role)
     found = []
     for block in doc.headings:
@@ -167,14 +175,20 @@ def _comparison_headings(doc: Document, role: str) -> list[tuple[Block, str]]:
         if not match:
             continue
         left, right = match.groups()
-        if names.mentioned(left) and not names.mentioned(right):
+        if _bare(left) == _bare(role):
+            found.append((block, right))
+        elif _bare(right) == _bare(role):
+            found.append((block, left))
+        elif names.mentioned(left) and not names.mentioned(right):
             found.append((block, right))
         elif names.mentioned(right) and not names.mentioned(left):
             found.append((block, left))
     return found
 
 
-def _comparison(doc: Document, role: str, heading: Block, other: str) -> dict[str, Any]:
+def _comparison(
+    doc: Document, role: str, own_slug: str, heading: Block, other: str
+) -> dict[str, Any]:
     """One comparison section, read from its own paragraphs only."""
     paragraphs = [b.text for b in doc.after(heading) if b.kind == "text"]
     # The section opens with a description of the other role, then the facts; either
@@ -193,7 +207,7 @@ def _comparison(doc: Document, role: str, heading: Block, other: str) -> dict[st
     degrees = prose.degree_differences(text, names)
     return {
         "other_role": other,
-        "other_role_slug": _linked_slug(heading) or slug(other),
+        "other_role_slug": _linked_slug(heading, own_slug) or slug(other),
         "other_description": description,
         "salary_difference": prose.salary_difference(text, names),
         "shared_skills": lists.get("shared", []),
@@ -206,12 +220,16 @@ def _comparison(doc: Document, role: str, heading: Block, other: str) -> dict[st
     }
 
 
-def _linked_slug(heading: Block) -> str | None:
-    """The other role's slug from the heading's link to the comparison page, if it has one."""
+def _linked_slug(heading: Block, own_slug: str) -> str | None:
+    """The other role's slug from the heading's link to the comparison page, if it has one.
+
+    The page may list a comparison filed under either role (``/a-jobs/a-vs-b-...``
+    on both a's and b's pages): the other role is the side that is not this one.
+    """
     for href in heading.element.xpath("descendant-or-self::a/@href | ancestor::a[1]/@href"):
         slugs = comparison_slugs(href)
         if slugs:
-            return slugs[1]
+            return slugs[0] if slugs[1] == own_slug else slugs[1]
     return None
 
 
