@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from careerscrape.catalog import add_catalog_command
 from careerscrape.fetch import add_fetch_command
 from careerscrape.fixtures import DEFAULT_ROOT, dumps, load_fixtures, unified_diff
+from careerscrape.localsite import add_serve_command
 from careerscrape.models import SCHEMA_MODELS
 from careerscrape.parsing import ParseError, parse_page
 
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_catalog_command(commands)
     add_fetch_command(commands)
+    add_serve_command(commands)
     return parser
 
 
