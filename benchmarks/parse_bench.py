@@ -4,8 +4,10 @@
 
 Prints, over every fixture page, pages per second for ``parse_page`` (lxml
 parse, block pass, extraction and Pydantic validation) and for a bare
-``lxml.html.fromstring`` of the same bytes, and their ratio. The ratio is
-the cost of careerscrape's extraction on top of the parse it cannot avoid.
+``lxml.html.fromstring`` of the same bytes, and their ratio: the cost of
+careerscrape's extraction on top of the parse it cannot avoid. For scale, it
+also times BeautifulSoup(html, "html.parser") alone, the floor of any
+BeautifulSoup scraper of these pages before it extracts anything.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import time
 from pathlib import Path
 
 import lxml.html
+from bs4 import BeautifulSoup
 
 from careerscrape.fixtures import load_fixtures
 from careerscrape.parsing import parse_page
@@ -50,9 +53,14 @@ def main() -> None:
         for html, url in pages:
             parse_page(html, url)
 
+    def soup() -> None:
+        for html, _ in pages:
+            BeautifulSoup(html, "html.parser")
+
     full()  # warm caches and compiled patterns once
     bare_s = _best_of(args.rounds, bare)
     full_s = _best_of(args.rounds, full)
+    soup_s = _best_of(max(3, args.rounds // 4), soup)
     per_page = [
         _best_of(max(3, args.rounds // 4), lambda h=h, u=u: parse_page(h, u))
         / _best_of(max(3, args.rounds // 4), lambda h=h: lxml.html.fromstring(h))
@@ -60,10 +68,16 @@ def main() -> None:
     ]
     n = len(pages)
     print(f"pages: {n} fixtures, {total_bytes / 1024:.0f} KiB, best of {args.rounds} rounds")
-    timings = (("bare lxml.html.fromstring", bare_s), ("parse_page + validation", full_s))
+    timings = (
+        ("bare lxml.html.fromstring", bare_s),
+        ("parse_page + validation", full_s),
+        ("BeautifulSoup html.parser", soup_s),
+    )
     for label, seconds in timings:
         print(f"{label:26}: {n / seconds:8.0f} pages/s  ({seconds / n * 1e3:.3f} ms/page)")
     print(f"ratio (all pages)         : {full_s / bare_s:8.2f}x  (target <= 2.0x)")
+    print(f"BeautifulSoup parse alone : {soup_s / full_s:8.2f}x slower than parse_page "
+          "(before any extraction)")  # fmt: skip
     print(f"ratio per page            : median {statistics.median(per_page):.2f}x, "
           f"worst {max(per_page):.2f}x")  # fmt: skip
 

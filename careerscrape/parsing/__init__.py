@@ -62,7 +62,7 @@ def read_page(
 ) -> ParsedPage:
     """:func:`parse_page`, also returning the parsed document (its links, its blocks)."""
     body = html.encode("utf-8") if isinstance(html, str) else html
-    if not body.strip():
+    if not body or body.isspace():  # isspace() scans without copying the page
         raise ParseError("empty document")
     if not _CLOSING_TAG.search(body[-4096:]):
         raise ParseError("truncated HTML: the document ends before </body></html>")
