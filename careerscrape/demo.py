@@ -28,9 +28,9 @@ SITE = "https://www.zippia.com"
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 ROBOTS_TXT = b"User-agent: *\nAllow: /\n"
 NOT_FOUND = (
-    b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Page Not Found | "
+    b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Page Not Found | '
     b"Zippia</title></head><body><h1>Page not found</h1><p>Sorry, we couldn't find the page you "
-    b"were looking for.</p><p><a href=\"/\">Go to the home page</a></p></body></html>"
+    b'were looking for.</p><p><a href="/">Go to the home page</a></p></body></html>'
 )
 #: Which markup of a page the demo site serves when fixtures hold several.
 _MARKUP_PREFERENCE = ("nextjs", "plain", "legacy")
