@@ -17,6 +17,7 @@ from typing import Any
 from scrapy import signals
 
 from careerscrape.atomic import write_json
+from careerscrape.health import BLOCKED_REASONS, verdict
 
 _PREFIX = "careerscrape/"
 logger = logging.getLogger("careerscrape")
@@ -36,6 +37,10 @@ def summarise(stats: dict[str, Any], started: datetime, finished: datetime) -> d
         slots = stats.get(f"{_PREFIX}slots/{kind}", 0)
         fill_rates.setdefault(kind, {})[field] = round(count / slots, 4) if slots else 0.0
     rejects_by_reason = _under(stats, f"{_PREFIX}rejects/")
+    total_records = sum(records.values())
+    total_rejects = stats.get(f"{_PREFIX}rejects", 0)
+    duplicates = stats.get(f"{_PREFIX}duplicates", 0)
+    requested = stats.get(f"{_PREFIX}pages/requested", 0)
     return {
         "started_at": started.isoformat(),
         "finished_at": finished.isoformat(),
@@ -47,9 +52,19 @@ def summarise(stats: dict[str, Any], started: datetime, finished: datetime) -> d
             "retried": stats.get("retry/count", 0),
             "from_cassette": stats.get("cassette/hit", 0),
         },
-        "records": {**records, "total": sum(records.values())},
-        "rejects": {"total": stats.get(f"{_PREFIX}rejects", 0), "by_reason": rejects_by_reason},
-        "duplicates": stats.get(f"{_PREFIX}duplicates", 0),
+        "records": {**records, "total": total_records},
+        "rejects": {"total": total_rejects, "by_reason": rejects_by_reason},
+        "duplicates": duplicates,
+        # Every page asked for ends as exactly one record, reject or duplicate.
+        "accounting": {
+            "requested": requested,
+            "records": total_records,
+            "rejects": total_rejects,
+            "duplicates": duplicates,
+            "balanced": requested == total_records + total_rejects + duplicates,
+        },
+        "blocked": sum(rejects_by_reason.get(reason, 0) for reason in BLOCKED_REASONS),
+        "blocked_slowdowns": stats.get(f"{_PREFIX}blocked/slowdowns", 0),
         "links": {
             "followed": stats.get(f"{_PREFIX}links/followed", 0),
             "offsite": stats.get(f"{_PREFIX}links/offsite", 0),
@@ -80,6 +95,8 @@ class RunSummary:
     def spider_closed(self, spider: Any, reason: str) -> None:
         stats = {**self.crawler.stats.get_stats(), "finish_reason": reason}
         summary = summarise(stats, self.started, datetime.now(UTC))
+        summary["health"] = verdict(summary, self.crawler.settings)
+        self.crawler.stats.set_value(f"{_PREFIX}health/exit_code", summary["health"]["exit_code"])
         summary["arguments"] = spider.arguments.model_dump(mode="json") if hasattr(
             spider, "arguments"
         ) else {}  # fmt: skip
@@ -104,6 +121,9 @@ def _table(summary: dict[str, Any], output_dir: Path) -> str:
         ("rejects", f"{rejects['total']} ({reasons})"),
         ("duplicates", str(summary["duplicates"])),
         ("catalog", f"{summary['catalog_roles']} roles"),
+        ("health", "healthy" if summary["health"]["healthy"] else
+                   f"UNHEALTHY (exit {summary['health']['exit_code']}): "
+                   + "; ".join(summary["health"]["reasons"])),
         ("duration", f"{summary['duration_seconds']:.1f} s"),
         ("output", f"{output_dir}/ (roles.jsonl, comparisons.jsonl, catalog.jsonl, "
                    "rejects.jsonl, run.json)"),

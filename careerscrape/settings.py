@@ -85,6 +85,13 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 120.0
 
+#: Every status reaches the spider, which turns an error page into a reject named after
+#: its status and recognises a robot check by its content whatever its status.
+HTTPERROR_ALLOW_ALL = True
+#: After a robot check, the site's requests are spaced at least this far apart (seconds).
+BLOCKED_DELAY_MIN = 10.0
+BLOCKED_DELAY_MAX = 300.0
+
 # For development: ``-s HTTPCACHE_ENABLED=1`` keeps every response under .scrapy/httpcache.
 HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
@@ -95,6 +102,19 @@ HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 # code sent to them.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
+
+# --- health verdict (exit status of scrapy crawl careers; see careerscrape/health.py) ----
+HEALTH_MIN_RECORDS = 1
+#: Share of requested pages that may end as rejects, not counting the reasons below.
+HEALTH_MAX_REJECT_SHARE = 0.25
+#: Pages the site no longer has are not the crawl's fault.
+HEALTH_IGNORED_REJECTS = ["http_404", "http_410"]
+HEALTH_MAX_BLOCKED_SHARE = 0.05
+#: Fields users rely on: the least share of records that must hold them.
+HEALTH_FILL_FLOORS = {
+    "comparison": {"roles.yearly_salary": 0.8},
+    "role": {"responsibilities": 0.8, "skills": 0.5},
+}
 
 LOG_LEVEL = "INFO"
 LOGSTATS_INTERVAL = 60.0

@@ -17,12 +17,13 @@ from datetime import UTC, datetime
 from lxml.etree import ParserError
 
 from careerscrape.models import PAGE_MODELS, PageRecord
+from careerscrape.parsing.blocking import blocked_reason
 from careerscrape.parsing.comparison_page import VS_TITLE, parse_comparison
 from careerscrape.parsing.document import Document
 from careerscrape.parsing.role_page import ROLE_TITLE, parse_role
 from careerscrape.parsing.urls import canonical_url, page_kind, role_slug
 
-__all__ = ["ParseError", "ParsedPage", "detect_page_kind", "parse_page", "read_page"]
+__all__ = ["BlockedPage", "ParseError", "ParsedPage", "detect_page_kind", "parse_page", "read_page"]
 
 _CLOSING_TAG = re.compile(rb"</html\s*>|</body\s*>", re.I)
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
@@ -30,6 +31,19 @@ _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
 
 class ParseError(ValueError):
     """A page that cannot become a record; ``str()`` is a one-line reason."""
+
+
+class BlockedPage(ParseError):
+    """A robot check or login wall where a career page was expected.
+
+    ``reason`` is "blocked" or "login_required"; such a page is never a record.
+    """
+
+    def __init__(self, reason: str, title: str) -> None:
+        super().__init__(
+            f"{reason.replace('_', ' ')}: the site answered with {title or 'a page'!r}"
+        )
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -73,16 +87,19 @@ def read_page(
     page_url = _page_url(url or doc.canonical_url or _saved_from(body))
     kind = detect_page_kind(doc, page_url)
     if kind is None:
+        _raise_if_blocked(doc)
         raise ParseError(f"not a role or comparison page (title: {doc.title or 'none'!r})")
     if page_url is None:
         raise ParseError("the page names no URL (no canonical link, og:url or saved-from note)")
     if kind == "role":
         fields = parse_role(doc, role_slug(page_url))
         if not (fields and (fields["summary"] or fields["responsibilities"] or fields["skills"])):
+            _raise_if_blocked(doc)
             raise ParseError(f"no role page content found (title: {doc.title or 'none'!r})")
     else:
         fields = parse_comparison(doc, page_url)
         if not fields or not _has_figures(fields):
+            _raise_if_blocked(doc)
             raise ParseError(f"no comparison figures found (title: {doc.title or 'none'!r})")
     record = PAGE_MODELS[kind](
         url=page_url,
@@ -91,6 +108,12 @@ def read_page(
         **fields,
     )
     return ParsedPage(record, doc)
+
+
+def _raise_if_blocked(doc: Document) -> None:
+    reason = blocked_reason(doc)
+    if reason:
+        raise BlockedPage(reason, doc.title)
 
 
 def detect_page_kind(doc: Document, url: str | None) -> str | None:

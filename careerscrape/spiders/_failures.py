@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectError,
@@ -33,9 +33,13 @@ def failure_reason(failure: Failure) -> tuple[str, str, int | None]:
         return "dns", f"DNS lookup failed ({exc})", None
     if failure.check(ConnectionRefusedError, ConnectError, ResponseNeverReceived):
         return "connection", f"connection failed ({exc})", None
+    if failure.check(DownloadCancelledError) or "maxsize" in str(exc):
+        return "too_large", f"larger than the download size limit ({exc})", None
     if failure.check(IgnoreRequest):
         message = str(exc) or type(exc).__name__
         if "robots.txt" in message:
             return "robots", "forbidden by robots.txt", None
+        if "max redirections" in message:
+            return "redirect_loop", "too many redirects (a redirect loop)", None
         return _snake(type(exc).__name__).removesuffix("_error"), message, None
     return _snake(type(exc).__name__), f"{type(exc).__name__}: {exc}", None

@@ -19,13 +19,14 @@ from typing import Any
 
 import scrapy
 from pydantic import ValidationError
+from scrapy import signals
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from careerscrape.items import Reject
 from careerscrape.links import links_to_follow
-from careerscrape.parsing import ParsedPage, ParseError, read_page
+from careerscrape.parsing import BlockedPage, ParsedPage, ParseError, read_page
 from careerscrape.parsing.urls import page_kind
 from careerscrape.site import Site
 from careerscrape.spiders._arguments import CrawlArguments
@@ -50,26 +51,48 @@ class CareersSpider(scrapy.Spider):
         spider.site = Site(spider.arguments.site, crawler.settings.get("CANONICAL_SITE"))
         #: Feed URIs use %(output_dir)s, so -s OUTPUT_DIR moves every output together.
         spider.output_dir = crawler.settings.get("OUTPUT_DIR", "output")
+        crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
         return spider
+
+    @property
+    def _requested(self) -> set[str]:
+        """Canonical URLs of the pages asked for, kept in ``state`` so that JOBDIR resumes it."""
+        store = getattr(self, "state", None)
+        if store is None:
+            store = self.__dict__.setdefault("_local_state", {})
+        return store.setdefault("requested", set())
 
     # -- what to fetch ---------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for slug in self.arguments.roles:
-            yield self._page_request(self.site.role_url(slug), hops=0)
+            for request in self._page_request(self.site.role_url(slug), hops=0):
+                yield request
         for url in self.arguments.start_urls():
-            yield self._page_request(self.site.resolve(url), hops=0)
+            for request in self._page_request(self.site.resolve(url), hops=0):
+                yield request
         if self.arguments.sitemap:
             yield scrapy.Request(
                 self.site.resolve(self.arguments.sitemap),
                 callback=self.parse_sitemap,
-                errback=self.failed,
+                errback=self.sitemap_failed,
             )
 
-    def _page_request(self, url: str, hops: int) -> scrapy.Request:
-        return scrapy.Request(
+    def _page_request(self, url: str, hops: int) -> Iterator[scrapy.Request]:
+        """A request for a page not asked for yet in this crawl; each is accounted for once."""
+        canonical = self.site.canonical_url(url)
+        if canonical in self._requested:
+            return
+        self._requested.add(canonical)
+        self.crawler.stats.inc_value("careerscrape/pages/requested")
+        yield scrapy.Request(
             url, callback=self.parse_page, errback=self.failed, meta={"hops": hops}
         )
+
+    def _request_dropped(self, request: scrapy.Request, spider: Any = None) -> None:
+        """A redirect into a page already fetched: the page was asked for, and is a duplicate."""
+        if request.callback == self.parse_page:
+            self.crawler.stats.inc_value("careerscrape/duplicates")
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         """Role and comparison URLs of a sitemap; nested sitemaps of an index are followed."""
@@ -83,9 +106,9 @@ class CareersSpider(scrapy.Spider):
         for location in locations:
             url = self.site.resolve(location)
             if kind == "sitemapindex":
-                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.failed)
+                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed)
             elif page_kind(url) and self.site.is_own(url):
-                yield self._page_request(url, hops=0)
+                yield from self._page_request(url, hops=0)
 
     def _follow(self, page: ParsedPage, response: Response) -> Iterator[scrapy.Request]:
         links = links_to_follow(page, response.url, self.site)
@@ -94,35 +117,83 @@ class CareersSpider(scrapy.Spider):
         stats.inc_value("careerscrape/links/followed", len(links.follow))
         hops = response.meta.get("hops", 0) + 1
         for url in links.follow:
-            yield self._page_request(url, hops)
+            yield from self._page_request(url, hops)
 
     # -- what comes back -------------------------------------------------------------------
 
     def parse_page(self, response: Response) -> Iterator[Any]:
-        url = self.site.canonical_url(response.url)
+        """One page in, one record or one reject out (and, for a record, the links to follow).
+
+        Every status reaches this callback (HTTPERROR_ALLOW_ALL): a robot check
+        is recognised by its content whatever its status, and an error page is
+        a reject named after its status.
+        """
+        asked = self.site.canonical_url(_asked_url(response.request))
+        status = response.status
         if not isinstance(response, TextResponse):
             content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
-            yield Reject(url, "not_html", f"not an HTML page ({content_type or 'no Content-Type'})",
-                         status=response.status)  # fmt: skip
+            yield _http_reject(asked, status) if status >= 400 else Reject(
+                asked, "not_html", f"not an HTML page ({content_type or 'no Content-Type'})",
+                status=status)  # fmt: skip
             return
         try:
-            page = read_page(response.body, url, fetched_at=datetime.now(UTC))
+            page = read_page(
+                response.body, self.site.canonical_url(response.url), fetched_at=datetime.now(UTC)
+            )
+        except BlockedPage as exc:
+            self._slow_down(response)
+            yield Reject(asked, exc.reason, str(exc), status=status)
+            return
         except ParseError as exc:
-            yield Reject(url, "parse", str(exc), status=response.status)
+            yield _http_reject(asked, status) if status >= 400 else Reject(
+                asked, "parse", str(exc), status=status)  # fmt: skip
             return
         except ValidationError as exc:
             yield Reject(
-                url, "validation", f"{exc.error_count()} validation errors",
+                asked, "validation", f"{exc.error_count()} validation errors",
                 errors=exc.errors(include_url=False, include_context=False, include_input=False),
-                status=response.status,
+                status=status,
             )  # fmt: skip
+            return
+        if status >= 400:
+            yield _http_reject(asked, status)
             return
         yield page.record
         if response.meta.get("hops", 0) < self.arguments.depth:
             yield from self._follow(page, response)
 
+    def _slow_down(self, response: Response) -> None:
+        """A robot check means we are going too fast: space this site's requests out."""
+        stats, settings = self.crawler.stats, self.crawler.settings
+        stats.inc_value("careerscrape/blocked")
+        slot = self.crawler.engine.downloader.slots.get(response.meta.get("download_slot"))
+        if slot is None:
+            return
+        slot.delay = min(
+            max(slot.delay * 2, settings.getfloat("BLOCKED_DELAY_MIN")),
+            settings.getfloat("BLOCKED_DELAY_MAX"),
+        )
+        stats.inc_value("careerscrape/blocked/slowdowns")
+        self.logger.warning("robot check at %s: slowing down to one request every %.1f s",
+                            response.url, slot.delay)  # fmt: skip
+
     def failed(self, failure: Failure) -> Iterator[Reject]:
-        """A request that produced no page: HTTP error, timeout, robots.txt, cassette miss..."""
-        request = failure.request
+        """A request that produced no page: timeout, robots.txt, too large, cassette miss..."""
         reason, detail, status = failure_reason(failure)
-        yield Reject(self.site.canonical_url(request.url), reason, detail, status=status)
+        asked = self.site.canonical_url(_asked_url(failure.request))
+        yield Reject(asked, reason, detail, status=status)
+
+    def sitemap_failed(self, failure: Failure) -> None:
+        """A sitemap is not a page: its failure is logged and counted, not a reject line."""
+        _, detail, _ = failure_reason(failure)
+        self.crawler.stats.inc_value("careerscrape/sitemaps/failed")
+        self.logger.error("sitemap %s could not be read: %s", failure.request.url, detail)
+
+
+def _asked_url(request: scrapy.Request) -> str:
+    """The URL the crawl asked for, before any redirect."""
+    return request.meta.get("redirect_urls", [request.url])[0]
+
+
+def _http_reject(url: str, status: int) -> Reject:
+    return Reject(url, f"http_{status}", f"HTTP {status}", status=status)

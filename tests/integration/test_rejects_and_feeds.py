@@ -44,7 +44,9 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
         urls = ",".join([CHEF, BAD_RANGE, NOT_CAREER, PICTURE, MISSING])
         done = crawl(tmp_path_factory.mktemp("rejects"), "-a", f"urls={urls}", "-a", "depth=0",
                      "-a", f"site={base}")  # fmt: skip
-    assert done.returncode == 0, done.log[-3000:]
+    # 3 of 5 pages rejected for reasons other than a missing page: an unhealthy run.
+    assert done.returncode == 4, done.log[-3000:]
+    assert "careerscrape: unhealthy run (exit 4)" in done.log
     return done
 
 
@@ -80,6 +82,17 @@ def test_run_json_counts_what_happened(result: CrawlResult) -> None:
         "by_reason": {"http_404": 1, "not_html": 1, "parse": 1, "validation": 1},
     }
     assert run["finish_reason"] == "finished"
+    assert run["accounting"] == {
+        "requested": 5, "records": 1, "rejects": 4, "duplicates": 0, "balanced": True,
+    }  # fmt: skip
+    assert run["health"] == {
+        "healthy": False,
+        "exit_code": 4,
+        "reasons": [
+            "3 of 5 pages rejected (60% > 25%)",
+            "role field skills filled in 0% of records (floor 50%)",  # the chef page has none
+        ],
+    }
 
 
 def test_feeds_are_overridden_the_usual_way(tmp_path: Path) -> None:
@@ -87,7 +100,7 @@ def test_feeds_are_overridden_the_usual_way(tmp_path: Path) -> None:
     with serve(site()) as base:
         done = crawl(tmp_path / "out", "-a", f"urls={CHEF},{BAD_RANGE}", "-a", "depth=0",
                      "-a", f"site={base}", "-O", str(tmp_path / "everything.jsonl"),
-                     FEEDS="{}")  # fmt: skip
+                     FEEDS="{}", HEALTH_MAX_REJECT_SHARE="1", HEALTH_FILL_FLOORS="{}")  # fmt: skip
     assert done.returncode == 0, done.log[-3000:]
     lines = CrawlResult(0, "", tmp_path).jsonl("everything.jsonl")
     assert [line["role"] for line in lines] == ["chef"]  # the broken comparison is a reject
