@@ -17,7 +17,9 @@ EXIT_NO_RECORDS = 3
 EXIT_TOO_MANY_REJECTS = 4
 EXIT_BLOCKED = 5
 EXIT_FIELD_BELOW_FLOOR = 6
-BLOCKED_REASONS = ("blocked", "login_required")
+#: Robot checks. A login wall is a reject of its own ("login_required") and counts
+#: with the other rejects.
+BLOCKED_REASONS = ("blocked",)
 
 
 def verdict(summary: dict[str, Any], settings: Any) -> dict[str, Any]:
@@ -29,7 +31,9 @@ def verdict(summary: dict[str, Any], settings: Any) -> dict[str, Any]:
         problems.append((EXIT_NO_RECORDS, f"{records} records written"))
 
     by_reason = summary["rejects"]["by_reason"]
-    ignored = set(settings.getlist("HEALTH_IGNORED_REJECTS")) | set(BLOCKED_REASONS)
+    ignored = set(settings.getlist("HEALTH_IGNORED_REJECTS")) | set(
+        BLOCKED_REASONS
+    )  # counted below
     rejected = sum(n for reason, n in by_reason.items() if reason not in ignored)
     limit = settings.getfloat("HEALTH_MAX_REJECT_SHARE", 0.25)
     if rejected / requested > limit:
@@ -44,7 +48,7 @@ def verdict(summary: dict[str, Any], settings: Any) -> dict[str, Any]:
         problems.append(
             (
                 EXIT_BLOCKED,
-                f"{blocked} of {requested} pages blocked by a robot check or login ({share})",
+                f"{blocked} of {requested} pages blocked by a robot check ({share})",
             )
         )
 

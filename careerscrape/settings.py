@@ -85,6 +85,10 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 120.0
 
+DUPEFILTER_CLASS = "careerscrape.dupefilter.LoopAwareDupeFilter"
+#: Career pages redirect once or twice at most; more is a loop.
+REDIRECT_MAX_TIMES = 5
+
 #: Every status reaches the spider, which turns an error page into a reject named after
 #: its status and recognises a robot check by its content whatever its status.
 HTTPERROR_ALLOW_ALL = True

@@ -49,7 +49,7 @@ def test_missing_pages_do_not_count_but_parse_failures_do() -> None:
 def test_blocked_pages_are_exit_5() -> None:
     result = verdict(summary(blocked=2, rejects={"by_reason": {"blocked": 2}}), SETTINGS)
     assert result["exit_code"] == 5
-    assert result["reasons"] == ["2 of 20 pages blocked by a robot check or login (10% > 5%)"]
+    assert result["reasons"] == ["2 of 20 pages blocked by a robot check (10% > 5%)"]
 
 
 def test_a_required_field_below_its_floor_is_exit_6_and_named() -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectError,
@@ -27,11 +35,14 @@ def failure_reason(failure: Failure) -> tuple[str, str, int | None]:
     if failure.check(HttpError):
         status = exc.response.status
         return f"http_{status}", f"HTTP {status}", status
-    if failure.check(TimeoutError, TCPTimedOutError):
+    if failure.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):
         return "timeout", f"timed out ({exc})", None
-    if failure.check(DNSLookupError):
+    if failure.check(CannotResolveHostError, DNSLookupError):
         return "dns", f"DNS lookup failed ({exc})", None
-    if failure.check(ConnectionRefusedError, ConnectError, ResponseNeverReceived):
+    if failure.check(
+        DownloadConnectionRefusedError, ConnectionRefusedError, ConnectError,
+        ResponseNeverReceived, ResponseDataLossError, DownloadFailedError,
+    ):  # fmt: skip
         return "connection", f"connection failed ({exc})", None
     if failure.check(DownloadCancelledError) or "maxsize" in str(exc):
         return "too_large", f"larger than the download size limit ({exc})", None

@@ -32,6 +32,9 @@ from careerscrape.site import Site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._failures import failure_reason
 
+#: Media types a career page can be served as (no Content-Type at all is let through).
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+
 
 class CareersSpider(scrapy.Spider):
     name = "careers"
@@ -130,8 +133,8 @@ class CareersSpider(scrapy.Spider):
         """
         asked = self.site.canonical_url(_asked_url(response.request))
         status = response.status
-        if not isinstance(response, TextResponse):
-            content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        if not isinstance(response, TextResponse) or not _may_be_html(content_type):
             yield _http_reject(asked, status) if status >= 400 else Reject(
                 asked, "not_html", f"not an HTML page ({content_type or 'no Content-Type'})",
                 status=status)  # fmt: skip
@@ -141,7 +144,8 @@ class CareersSpider(scrapy.Spider):
                 response.body, self.site.canonical_url(response.url), fetched_at=datetime.now(UTC)
             )
         except BlockedPage as exc:
-            self._slow_down(response)
+            if exc.reason == "blocked":
+                self._slow_down(response)
             yield Reject(asked, exc.reason, str(exc), status=status)
             return
         except ParseError as exc:
@@ -193,6 +197,12 @@ class CareersSpider(scrapy.Spider):
 def _asked_url(request: scrapy.Request) -> str:
     """The URL the crawl asked for, before any redirect."""
     return request.meta.get("redirect_urls", [request.url])[0]
+
+
+def _may_be_html(content_type: str) -> bool:
+    """What the server says the body is decides, not what Scrapy guesses from the bytes."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    return not media or media in _HTML_TYPES
 
 
 def _http_reject(url: str, status: int) -> Reject:
