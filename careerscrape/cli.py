@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from careerscrape.catalog import add_catalog_command
+from careerscrape.diff import add_diff_command
 from careerscrape.fetch import add_fetch_command
 from careerscrape.fixtures import DEFAULT_ROOT, dumps, load_fixtures, unified_diff
 from careerscrape.localsite import add_serve_command
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     fixtures.set_defaults(run=cmd_fixtures)
 
     add_catalog_command(commands)
+    add_diff_command(commands)
     add_fetch_command(commands)
     add_serve_command(commands)
     return parser
