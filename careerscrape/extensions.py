@@ -72,7 +72,17 @@ def summarise(stats: dict[str, Any], started: datetime, finished: datetime) -> d
         },
         "catalog_roles": stats.get(f"{_PREFIX}catalog/roles", 0),
         "fill_rates": fill_rates,
+        **_job(stats),
     }
+
+
+def _job(stats: dict[str, Any]) -> dict[str, Any]:
+    """With JOBDIR, which part of the job this run is and when the job started. The other
+    figures then cover the whole job (careerscrape.journal carries them over)."""
+    if f"{_PREFIX}job/part" not in stats:
+        return {}
+    return {"job": {"part": stats[f"{_PREFIX}job/part"],
+                    "started_at": stats.get(f"{_PREFIX}job/started_at")}}  # fmt: skip
 
 
 class RunSummary:

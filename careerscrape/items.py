@@ -13,6 +13,8 @@ class Reject:
     ``reason`` is a short stable kind (``parse``, ``validation``, ``http_404``,
     ``timeout``, ...) that run.json counts by; ``detail`` is the one-line
     human explanation; ``errors`` holds validation errors when there are some.
+    ``rejected_at`` (RFC 3339) is set by the rejects pipeline when it writes the
+    reject; a reject replayed by a resumed job (careerscrape.journal) keeps it.
     """
 
     url: str
@@ -20,3 +22,4 @@ class Reject:
     detail: str = ""
     errors: list[dict[str, Any]] = field(default_factory=list)
     status: int | None = None
+    rejected_at: str | None = None

@@ -264,6 +264,11 @@ class LocalServer:
         with self._hits_lock:
             self.hits[(method, path, status)] += 1
 
+    def hit_counts(self) -> Counter[tuple[str, str, int]]:
+        """A copy of :attr:`hits`, safe to read while the server answers requests."""
+        with self._hits_lock:
+            return Counter(self.hits)
+
     def stop(self) -> None:
         """Stop serving and close the socket (idempotent)."""
         if self._thread.is_alive():

@@ -50,6 +50,9 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "careerscrape.extensions.RunSummary": 500,
+    # Only with -s JOBDIR=...: journals every outcome and replays it when the job resumes.
+    # After Scrapy's FeedExporter (0), so that the feeds are open when it replays.
+    "careerscrape.journal.JobJournal": 900,
 }
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy 2.19's RobotsTxtMiddleware hands the parser to the first of the requests

@@ -17,8 +17,22 @@ from careerscrape.items import Reject
 logger = logging.getLogger(__name__)
 
 
+class Rejected(DropItem):
+    """The drop of a reject; ``reject`` is the line written, for item_dropped listeners
+    (the job journal), whatever item the pipelines were given."""
+
+    def __init__(self, reject: Reject) -> None:
+        super().__init__(f"rejected ({reject.reason})", log_level="DEBUG")
+        self.reject = reject
+
+
 class RejectsPipeline:
-    """Streams rejects to a temporary file renamed to ``OUTPUT_DIR/rejects.jsonl`` at close."""
+    """Streams rejects to a temporary file renamed to ``OUTPUT_DIR/rejects.jsonl`` at close.
+
+    A reject is stamped with ``rejected_at`` and logged when it is first written. One that
+    already has a ``rejected_at`` is replayed by a resumed job (careerscrape.journal): it
+    keeps its time and was logged by the run that rejected it.
+    """
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
@@ -39,11 +53,12 @@ class RejectsPipeline:
         stats = self.crawler.stats
         stats.inc_value("careerscrape/rejects")
         stats.inc_value(f"careerscrape/rejects/{item.reason}")
-        line = {**asdict(item), "rejected_at": datetime.now(UTC).isoformat()}
+        if item.rejected_at is None:
+            item.rejected_at = datetime.now(UTC).isoformat()
+            logger.warning("rejected %s (%s): %s", item.url, item.reason, item.detail)
         assert self._file is not None
-        self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
-        logger.warning("rejected %s (%s): %s", item.url, item.reason, item.detail)
-        raise DropItem(f"rejected ({item.reason})", log_level="DEBUG")
+        self._file.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+        raise Rejected(item)
 
     def close_spider(self) -> None:
         if self._file is not None:

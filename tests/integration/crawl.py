@@ -38,11 +38,17 @@ class CrawlResult:
         return {record["url"]: record for record in self.jsonl(name)}
 
 
-def crawl(output: Path, *args: str, timeout: float = 120, **settings: str) -> CrawlResult:
-    """``scrapy crawl careers ARGS -s OUTPUT_DIR=output -s K=V ...`` from the project root."""
+def crawl_command(output: Path, *args: str, **settings: str) -> list[str]:
+    """The ``scrapy crawl careers ARGS -s OUTPUT_DIR=output -s K=V ...`` command line."""
     command = [sys.executable, "-m", "scrapy", "crawl", "careers", *args]
     for name, value in {**FAST, "OUTPUT_DIR": str(output), **settings}.items():
         command += ["-s", f"{name}={value}"]
+    return command
+
+
+def crawl(output: Path, *args: str, timeout: float = 120, **settings: str) -> CrawlResult:
+    """Run :func:`crawl_command` from the project root and wait for it."""
+    command = crawl_command(output, *args, **settings)
     done = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
     )
