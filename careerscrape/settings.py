@@ -50,6 +50,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "careerscrape.extensions.RunSummary": 500,
+    "careerscrape.progress.Progress": 510,
     # Only with -s JOBDIR=...: journals every outcome and replays it when the job resumes.
     # After Scrapy's FeedExporter (0), so that the feeds are open when it replays.
     "careerscrape.journal.JobJournal": 900,
@@ -124,5 +125,7 @@ HEALTH_FILL_FLOORS = {
 }
 
 LOG_LEVEL = "INFO"
-LOGSTATS_INTERVAL = 60.0
+#: One progress line a minute (careerscrape.progress) replaces Scrapy's LogStats line.
+PROGRESS_INTERVAL = 60.0
+LOGSTATS_INTERVAL = 0
 FEED_EXPORT_ENCODING = "utf-8"
