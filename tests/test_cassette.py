@@ -10,16 +10,14 @@ from __future__ import annotations
 import gzip
 import itertools
 import sys
-import threading
 import zlib
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 import requests
 import vcr
+from static_site import serve_pages
 from vcr import matchers
 from vcr.errors import CannotOverwriteExistingCassetteException
 from vcr.request import Request as VcrRequest
@@ -286,26 +284,9 @@ def test_vcrpy_cassette_class_loads_a_cassette_written_here(tmp_path: Path) -> N
     assert [r["body"]["string"] for r in cassette.responses] == TRICKY_BODIES
 
 
-class _Site(BaseHTTPRequestHandler):
-    pages: ClassVar[dict[str, tuple[int, dict[str, str], bytes]]] = {}
-
-    def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0]
-        status, headers, body = self.pages.get(path, (404, {}, b"not found"))
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def local_site() -> Iterator[str]:
-    _Site.pages = {
+    pages = {
         "/page.html": (200, {"Content-Type": "text/html; charset=utf-8"}, HTML.encode()),
         "/zipped": (
             200,
@@ -313,14 +294,8 @@ def local_site() -> Iterator[str]:
             gzip.compress(b"<html>z</html>", mtime=0),
         ),
     }
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_pages(pages) as site:
+        yield site.base_url
 
 
 def test_a_cassette_vcrpy_recorded_is_read_here(tmp_path: Path, local_site: str) -> None:

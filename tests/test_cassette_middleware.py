@@ -15,11 +15,10 @@ import gzip
 import json
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 import requests
@@ -29,6 +28,7 @@ from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.utils.test import get_crawler
+from static_site import StaticSite, serve_pages
 from twisted.internet import error as twisted_error
 
 from careerscrape.cassette import Interaction, build_cassette, load_cassette
@@ -160,29 +160,10 @@ def free_origin() -> str:
     return f"http://127.0.0.1:{port}"
 
 
-class _Site(BaseHTTPRequestHandler):
-    pages: ClassVar[dict[str, tuple[int, dict[str, str], bytes]]] = {}
-    seen: ClassVar[list[str]] = []
-
-    def do_GET(self) -> None:
-        self.seen.append(self.path)
-        status, headers, body = self.pages.get(self.path, (404, {}, b"not here"))
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def local_site() -> Iterator[tuple[str, ThreadingHTTPServer]]:
+def local_site() -> Iterator[StaticSite]:
     html = {"Content-Type": "text/html; charset=utf-8"}
-    _Site.seen = []
-    _Site.pages = {
+    pages = {
         "/robots.txt": (200, {"Content-Type": "text/plain"}, ROBOTS),
         "/one.html": (200, html, PAGE_ONE.encode()),
         "/two/": (
@@ -195,14 +176,8 @@ def local_site() -> Iterator[tuple[str, ThreadingHTTPServer]]:
         "/data.json": (200, {"Content-Type": "application/json"}, DATA),
         "/private/secret.html": (200, html, b"<html>secret</html>"),
     }
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", server
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_pages(pages) as site:
+        yield site
 
 
 def demo_pages(origin: str) -> list[tuple[str, int, dict[str, str], bytes | str]]:
@@ -276,15 +251,15 @@ def test_unreadable_cassette_closes_the_spider_before_any_request(tmp_path: Path
 # -- record, then replay with vcrpy and with the middleware -------------------------------------
 
 
-def test_recorded_cassette_replays_the_same_bodies(tmp_path: Path, local_site) -> None:
-    origin, server = local_site
+def test_recorded_cassette_replays_the_same_bodies(tmp_path: Path, local_site: StaticSite) -> None:
+    origin = local_site.base_url
     cassette = tmp_path / "recorded" / "site.yaml"
     wanted = [f"{origin}/{path}" for path in ("one.html", "two/", "moved", "data.json")]
 
     live = crawl(
         tmp_path, [*wanted, f"{origin}/private/secret.html"], network=True, record=str(cassette)
     )
-    assert sorted(_Site.seen) == sorted(
+    assert sorted(local_site.seen) == sorted(
         ["/robots.txt", "/one.html", "/two/", "/moved", "/three.html", "/data.json"]
     )
     assert live["stats"]["cassette/recorded"] == 6
@@ -292,8 +267,7 @@ def test_recorded_cassette_replays_the_same_bodies(tmp_path: Path, local_site) -
     assert live["pages"][f"{origin}/two/"]["text"] == PAGE_TWO
     assert all(page["flags"] == [] for page in live["pages"].values())
 
-    server.shutdown()  # from here on, a request that is not replayed fails
-    server.server_close()
+    local_site.stop()  # from here on, a request that is not replayed fails
 
     recorded = load_cassette(cassette)
     assert len(recorded) == 6
