@@ -17,7 +17,9 @@ from typing import Any
 from scrapy import signals
 
 from careerscrape.atomic import write_json
+from careerscrape.drift import compare, read_baseline
 from careerscrape.health import BLOCKED_REASONS, verdict
+from careerscrape.incremental import previous_dir, refresh_summary
 
 _PREFIX = "careerscrape/"
 logger = logging.getLogger("careerscrape")
@@ -73,6 +75,7 @@ def summarise(stats: dict[str, Any], started: datetime, finished: datetime) -> d
         "catalog_roles": stats.get(f"{_PREFIX}catalog/roles", 0),
         "fill_rates": fill_rates,
         **_job(stats),
+        **refresh_summary(stats),  # refresh runs only (careerscrape.incremental)
     }
 
 
@@ -94,6 +97,7 @@ class RunSummary:
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
         self._closing_table = ""
+        self.baseline: dict[str, Any] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunSummary:
@@ -101,10 +105,14 @@ class RunSummary:
 
     def spider_opened(self, spider: Any) -> None:
         self.started = datetime.now(UTC)
+        # The drift alarm's baseline, read before this run replaces run.json (careerscrape.drift).
+        folder = previous_dir(spider, self.crawler.settings) or self.output_dir
+        self.baseline = read_baseline(folder)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         stats = {**self.crawler.stats.get_stats(), "finish_reason": reason}
         summary = summarise(stats, self.started, datetime.now(UTC))
+        summary["drift"] = compare(self.baseline, summary, self.crawler.settings)
         summary["health"] = verdict(summary, self.crawler.settings)
         self.crawler.stats.set_value(f"{_PREFIX}health/exit_code", summary["health"]["exit_code"])
         summary["arguments"] = spider.arguments.model_dump(mode="json") if hasattr(
@@ -119,6 +127,16 @@ class RunSummary:
             logger.info(self._closing_table)
 
 
+def _refresh_row(summary: dict[str, Any]) -> list[tuple[str, str]]:
+    """A refresh run's pages: unchanged (how many not parsed), changed, new, gone."""
+    if "refresh" not in summary:
+        return []
+    refresh, pages = summary["refresh"], summary["refresh"]["pages"]
+    carried = refresh["not_modified"] + refresh["same_content"]
+    line = f"{pages['unchanged']} unchanged ({carried} not parsed), {pages['changed']} changed, "
+    return [("refresh", line + f"{pages['new']} new, {pages['gone']} gone")]
+
+
 def _table(summary: dict[str, Any], output_dir: Path) -> str:
     """The closing summary, a few aligned lines a person reads at the end of the log."""
     records = summary["records"]
@@ -130,6 +148,7 @@ def _table(summary: dict[str, Any], output_dir: Path) -> str:
         ("records", f"{records.get('role', 0)} role, {records.get('comparison', 0)} comparison"),
         ("rejects", f"{rejects['total']} ({reasons})"),
         ("duplicates", str(summary["duplicates"])),
+        *_refresh_row(summary),
         ("catalog", f"{summary['catalog_roles']} roles"),
         ("health", "healthy" if summary["health"]["healthy"] else
                    f"UNHEALTHY (exit {summary['health']['exit_code']}): "

@@ -3,8 +3,10 @@
 A scheduled job needs one answer it can act on. A run is unhealthy when it
 wrote no records, when too many of its pages were rejected or blocked, or when
 a field users rely on is missing from too many records (the usual sign that
-the site's markup changed). The verdict goes into run.json and becomes the
-exit status of ``scrapy crawl`` (see the README's exit status table).
+the site's markup changed), or when a field's fill rate fell sharply since the
+previous run (the drift alarm, careerscrape.drift: ``summary["drift"]``). The
+verdict goes into run.json and becomes the exit status of ``scrapy crawl`` (see
+the README's exit status table).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ EXIT_NO_RECORDS = 3
 EXIT_TOO_MANY_REJECTS = 4
 EXIT_BLOCKED = 5
 EXIT_FIELD_BELOW_FLOOR = 6
+EXIT_FIELD_DRIFT = 7
 #: Robot checks. A login wall is a reject of its own ("login_required") and counts
 #: with the other rejects.
 BLOCKED_REASONS = ("blocked",)
@@ -63,6 +66,12 @@ def verdict(summary: dict[str, Any], settings: Any) -> dict[str, Any]:
                 problems.append((EXIT_FIELD_BELOW_FLOOR,
                                  f"{kind} field {field} filled in {rate:.0%} of records "
                                  f"(floor {floor:.0%})"))  # fmt: skip
+    drift = summary.get("drift") or {}
+    for drop in drift.get("dropped", []):
+        problems.append((EXIT_FIELD_DRIFT,
+                         f"{drop['kind']} field {drop['field']} fill rate fell from "
+                         f"{drop['previous']:.0%} to {drop['current']:.0%} since the previous "
+                         f"run (drop {drop['drop']:.0%} > {drift['max_drop']:.0%})"))  # fmt: skip
     problems.sort(key=lambda problem: problem[0])
     return {
         "healthy": not problems,

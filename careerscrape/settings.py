@@ -63,6 +63,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Replaces Scrapy's RetryMiddleware: the same retries, with exponential backoff.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "careerscrape.retry.BackoffRetryMiddleware": 550,
+    # Refresh runs only (-a previous=DIR): If-None-Match / If-Modified-Since for known pages.
+    "careerscrape.incremental.ConditionalRequestsMiddleware": 580,
     # Closest to the network: answers from / records to a vcrpy cassette when asked.
     "careerscrape.middlewares.CassetteMiddleware": 950,
 }
@@ -123,6 +125,18 @@ HEALTH_FILL_FLOORS = {
     "comparison": {"roles.yearly_salary": 0.8},
     "role": {"responsibilities": 0.8, "skills": 0.5},
 }
+#: The drift alarm (exit 7, careerscrape/drift.py): a field whose fill rate fell by more
+#: than this share since the previous run's run.json (1 turns the alarm off)...
+DRIFT_MAX_DROP = 0.3
+#: ...among the fields at least this often filled in the previous run...
+DRIFT_MIN_PREVIOUS_RATE = 0.5
+#: ...of record types with at least this many records in both runs.
+DRIFT_MIN_RECORDS = 10
+
+# --- refresh runs (careerscrape/incremental.py) ------------------------------------------
+#: The previous run's output folder (``-a previous=DIR`` for one run): conditional
+#: requests, unchanged pages keep their previous record, OUTPUT_DIR/changes.json.
+PREVIOUS_DIR = None
 
 LOG_LEVEL = "INFO"
 #: One progress line a minute (careerscrape.progress) replaces Scrapy's LogStats line.

@@ -51,6 +51,12 @@ class CrawlArguments(BaseModel):
     record: Annotated[
         Path | None, Field(description="Save every live response into this vcrpy cassette.")
     ] = None
+    previous: Annotated[Path | None, Field(description=(
+        "A refresh run: the output folder of the previous run (often this run's own). Pages "
+        "are asked for conditionally, unchanged ones keep their previous record unparsed, "
+        "and changes.json reports what changed. A folder that does not exist yet (the first "
+        "run) makes a full crawl. Overrides the PREVIOUS_DIR setting."
+    ))] = None  # fmt: skip
 
     _split_lists = field_validator("roles", "urls", mode="before")(_split)
 
@@ -71,6 +77,8 @@ class CrawlArguments(BaseModel):
             path = getattr(self, name)
             if path is not None and not path.is_file():
                 raise ValueError(f"{name}: no such file: {path}")
+        if self.previous is not None and self.previous.exists() and not self.previous.is_dir():
+            raise ValueError(f"previous: not a folder: {self.previous}")
         return self
 
     @classmethod

@@ -24,8 +24,9 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
+from careerscrape.incremental import Refresh
 from careerscrape.items import Reject
-from careerscrape.links import links_to_follow
+from careerscrape.links import Links, links_to_follow
 from careerscrape.parsing import BlockedPage, ParsedPage, ParseError, read_page
 from careerscrape.parsing.urls import page_kind
 from careerscrape.site import Site
@@ -55,6 +56,8 @@ class CareersSpider(scrapy.Spider):
         #: Feed URIs use %(output_dir)s, so -s OUTPUT_DIR moves every output together.
         spider.output_dir = crawler.settings.get("OUTPUT_DIR", "output")
         crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
+        #: Refresh runs (-a previous=DIR): conditional requests, unchanged pages carried over.
+        spider.refresh = Refresh(crawler, spider)
         return spider
 
     @property
@@ -113,8 +116,12 @@ class CareersSpider(scrapy.Spider):
             elif page_kind(url) and self.site.is_own(url):
                 yield from self._page_request(url, hops=0)
 
-    def _follow(self, page: ParsedPage, response: Response) -> Iterator[scrapy.Request]:
-        links = links_to_follow(page, response.url, self.site)
+    def _follow(
+        self, page: ParsedPage | None, response: Response, links: Links | None = None
+    ) -> Iterator[scrapy.Request]:
+        if links is None:  # given: the links a refresh run kept from the previous run
+            assert page is not None
+            links = links_to_follow(page, response.url, self.site)
         stats = self.crawler.stats
         stats.inc_value("careerscrape/links/offsite", links.offsite)
         stats.inc_value("careerscrape/links/followed", len(links.follow))
@@ -131,6 +138,13 @@ class CareersSpider(scrapy.Spider):
         is recognised by its content whatever its status, and an error page is
         a reject named after its status.
         """
+        follow = response.meta.get("hops", 0) < self.arguments.depth
+        carried = self.refresh.carry(response, need_links=follow)  # 304, or the same body
+        if carried is not None:  # the previous record, not parsed again (careerscrape.incremental)
+            yield carried.item
+            if follow and carried.links is not None:
+                yield from self._follow(None, response, carried.links)
+            return
         asked = self.site.canonical_url(_asked_url(response.request))
         status = response.status
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
@@ -162,8 +176,9 @@ class CareersSpider(scrapy.Spider):
         if status >= 400:
             yield _http_reject(asked, status)
             return
+        self.refresh.remember(response, page)  # before the record is scraped
         yield page.record
-        if response.meta.get("hops", 0) < self.arguments.depth:
+        if follow:
             yield from self._follow(page, response)
 
     def _slow_down(self, response: Response) -> None:
