@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench bench-crawl bench-catalog clean
 
 $(BIN)/careerscrape: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,5 +28,12 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/parse_bench.py
 
+# A few minutes each: a crawl of 2,000 and of 20,000 local pages; a catalog of 1,000,000 records.
+bench-crawl: install
+	$(BIN)/python benchmarks/crawl_bench.py
+
+bench-catalog: install
+	$(BIN)/python benchmarks/catalog_bench.py
+
 clean:
-	rm -rf output/*.jsonl output/*.json .pytest_cache .ruff_cache build *.egg-info
+	rm -rf output/*.jsonl output/*.json .pytest_cache .ruff_cache build *.egg-info setup.py

@@ -92,6 +92,10 @@ RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 120.0
 
 DUPEFILTER_CLASS = "careerscrape.dupefilter.LoopAwareDupeFilter"
+#: ``-s REDIS_URL=redis://host:port``: this process joins a crawl shared through Redis
+#: (scheduler and duplicate filter; careerscrape/distributed.py). Unset: a crawl of its own.
+REDIS_URL = None
+ADDONS = {"careerscrape.distributed.RedisCrawl": 0}
 #: Career pages redirect once or twice at most; more is a loop.
 REDIRECT_MAX_TIMES = 5
 
