@@ -29,7 +29,8 @@ Merge rules (the data contract, "RoleCatalogEntry"):
   else every comparison page in URL order, deduplicated, order kept.
 - ``related``: one edge per other role; a comparison table's salary difference
   beats a role page's prose figure (sign flipped when seen from the other role),
-  a known figure beats an unknown one, then the newest page.
+  a known figure beats an unknown one, then the page filed under this role
+  (/<role>-jobs/...), then the newest page.
 - ``updated``: newest ``RoleProfile.updated`` of the role pages that mention the
   role; ``first_seen``/``last_seen``: fetched_at bounds of the records that do.
 """
@@ -44,6 +45,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -134,7 +136,7 @@ class _Role:
     own_lists: dict[str, tuple] = field(default_factory=dict)
     # field -> url -> ((fetched_at,), list): comparison pages, kept only while no role page.
     page_lists: dict[str, dict[str, tuple]] = field(default_factory=dict)
-    # other slug -> (known, from_table, fetched_at, url, difference)
+    # other slug -> (known, from_table, filed_here, fetched_at, url, difference)
     related: dict[str, tuple] = field(default_factory=dict)
     updated: date | None = None
     first_seen: datetime | None = None
@@ -152,8 +154,14 @@ class _Role:
         if text:
             _keep_max(self.summaries, tier, (fetched_at, url, text))
 
-    def edge(self, other: str, difference: int | None, table: bool, at: datetime, url: str) -> None:
-        _keep_max(self.related, other, (difference is not None, table, at, url, difference))
+    def edge(
+        self, other: str, difference: int | None, table: bool, at: datetime, url: str,
+        filed_here: bool = False,
+    ) -> None:  # fmt: skip
+        """An edge to ``other``. When both "A vs B" and "B vs A" pages exist, the one filed
+        under this role wins whatever the fetch times, so separate crawls cite the same page."""
+        order = (difference is not None, table, filed_here, at, url, difference)
+        _keep_max(self.related, other, order)
 
     def own_list(self, name: str, items: list, fetched_at: datetime, url: str) -> None:
         if items:
@@ -189,7 +197,7 @@ class _Role:
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "related": [
-                {"role_slug": other, "salary_difference": edge[4], "url": edge[3]}
+                {"role_slug": other, "salary_difference": edge[5], "url": edge[4]}
                 for other, edge in sorted(self.related.items())
             ],
         }
@@ -334,7 +342,8 @@ class CatalogBuilder:
             if other["role_slug"] != stats["role_slug"]:
                 mine, theirs = stats["yearly_salary"], other["yearly_salary"]
                 difference = None if mine is None or theirs is None else theirs - mine
-                role.edge(other["role_slug"], difference, True, at, url)
+                filed_here = urlsplit(url).path.startswith(f"/{stats['role_slug']}-jobs/")
+                role.edge(other["role_slug"], difference, True, at, url, filed_here)
 
     def add_file(self, path: str | Path) -> int:
         """Merge every record of a JSON Lines file; returns how many.

@@ -730,3 +730,27 @@ def test_memory_grows_with_roles_not_records() -> None:
     assert all(len(entry.sources) <= 12 for entry in entries)
     assert all(len(entry.related) <= 8 for entry in entries)
     assert any(entry.conflicts for entry in entries)
+
+
+def test_an_edge_cites_the_comparison_filed_under_the_role_whatever_the_fetch_order() -> None:
+    """A-vs-B and B-vs-A pages: separate crawls fetch them in other orders, same catalog."""
+    fixture = (Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+               / "vs-customer-service-director-vs-customer-service-manager--nextjs")  # fmt: skip
+    ab = parse_page((fixture / "page.html").read_bytes(), json.loads(
+        (fixture / "meta.json").read_text())["url"]).model_dump(mode="json")  # fmt: skip
+    ba = {
+        **ab,
+        "url": "https://www.zippia.com/customer-service-manager-jobs/"
+        "customer-service-manager-vs-customer-service-director-differences/",
+        "roles": list(reversed(ab["roles"])),
+    }
+    results = []
+    for first, second in ((ab, ba), (ba, ab)):
+        builder = CatalogBuilder()
+        builder.add({**first, "fetched_at": "2026-01-01T00:00:00Z"})
+        builder.add({**second, "fetched_at": "2026-01-02T00:00:00Z"})
+        results.append({e.role_slug: e.related for e in builder.entries()})
+    assert results[0] == results[1]
+    director_edge = results[0]["customer-service-director"][0]
+    assert director_edge.url == ab["url"] and director_edge.salary_difference == -73475
+    assert results[0]["customer-service-manager"][0].url == ba["url"]
