@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from careerscrape.cli import main
 from careerscrape.fixtures import Fixture, load_fixtures
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -81,3 +82,15 @@ def copy_fixtures(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return copy
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, list[str]]]:
+    """Run ``careerscrape ARGV...`` in process: (exit status, stdout, stderr lines)."""
+
+    def run(*argv: str) -> tuple[int, str, list[str]]:
+        status = main(list(argv))
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err.splitlines()
+
+    return run

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import pickle
 import random
@@ -17,10 +16,10 @@ from careerscrape.catalog import (
     FIGURES,
     CatalogBuilder,
     CatalogError,
-    add_catalog_command,
     build_catalog,
     write_catalog,
 )
+from careerscrape.cli import build_parser
 from careerscrape.fixtures import Fixture, load_fixtures
 from careerscrape.models import (
     ComparisonSummary,
@@ -569,24 +568,11 @@ def test_build_catalog_names_file_and_line_of_a_bad_record(
 # -- the catalog command -------------------------------------------------------------------
 
 
-def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="careerscrape")
-    add_catalog_command(root.add_subparsers(dest="command", required=True))
-    return root
-
-
-def run(capsys, *argv: str) -> tuple[int, str, list[str]]:
-    args = parser().parse_args(list(argv))
-    status = args.run(args)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err.splitlines()
-
-
-def test_catalog_command_end_to_end(tmp_path, capsys, seed_records) -> None:
+def test_catalog_command_end_to_end(tmp_path, cli, seed_records) -> None:
     roles = write_lines(tmp_path / "roles.jsonl", [seed_records[0]])
     comparisons = write_lines(tmp_path / "comparisons.jsonl", [seed_records[1]])
     out = tmp_path / "catalog.jsonl"
-    status, stdout, stderr = run(capsys, "catalog", str(roles), str(comparisons), "-o", str(out))
+    status, stdout, stderr = cli("catalog", str(roles), str(comparisons), "-o", str(out))
     assert status == 0
     assert stdout == ""
     assert stderr == [f"catalog: 6 roles from 2 records -> {out}"]
@@ -599,15 +585,15 @@ def test_catalog_command_end_to_end(tmp_path, capsys, seed_records) -> None:
 
 
 def test_catalog_command_default_output_and_stdout(
-    tmp_path, capsys, monkeypatch, seed_records
+    tmp_path, cli, monkeypatch, seed_records
 ) -> None:
     comparisons = write_lines(tmp_path / "comparisons.jsonl", [seed_records[1]])
     monkeypatch.chdir(tmp_path)
-    status, _, stderr = run(capsys, "catalog", str(comparisons))
+    status, _, stderr = cli("catalog", str(comparisons))
     assert status == 0
     assert stderr == ["catalog: 2 roles from 1 record -> catalog.jsonl"]
     assert len((tmp_path / "catalog.jsonl").read_text().splitlines()) == 2
-    status, stdout, stderr = run(capsys, "catalog", str(comparisons), "-o", "-")
+    status, stdout, stderr = cli("catalog", str(comparisons), "-o", "-")
     assert status == 0
     assert [json.loads(line)["role_slug"] for line in stdout.splitlines()] == [
         "customer-service-director",
@@ -618,19 +604,19 @@ def test_catalog_command_default_output_and_stdout(
 
 def test_catalog_command_help_documents_the_output(capsys) -> None:
     with pytest.raises(SystemExit):
-        parser().parse_args(["catalog", "--help"])
+        build_parser().parse_args(["catalog", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "-o PATH, --output PATH" in text
     assert "(default: catalog.jsonl)" in text
 
 
-def test_catalog_command_broken_line_exits_1_with_one_line(tmp_path, capsys, seed_records) -> None:
+def test_catalog_command_broken_line_exits_1_with_one_line(tmp_path, cli, seed_records) -> None:
     roles = write_lines(tmp_path / "roles.jsonl", [seed_records[0]])
     broken = tmp_path / "comparisons.jsonl"
     broken.write_text(json.dumps(seed_records[1]) + '\n{"page_type": "comparison", "ro\n')
     out = tmp_path / "catalog.jsonl"
     out.write_text("previous catalog\n")
-    status, stdout, stderr = run(capsys, "catalog", str(roles), str(broken), "-o", str(out))
+    status, stdout, stderr = cli("catalog", str(roles), str(broken), "-o", str(out))
     assert status == 1
     assert stdout == ""
     assert len(stderr) == 1
@@ -639,15 +625,15 @@ def test_catalog_command_broken_line_exits_1_with_one_line(tmp_path, capsys, see
     assert out.read_text() == "previous catalog\n"  # untouched
 
 
-def test_catalog_command_invalid_record_and_missing_file(tmp_path, capsys, seed_records) -> None:
+def test_catalog_command_invalid_record_and_missing_file(tmp_path, cli, seed_records) -> None:
     bad = dict(seed_records[1], fetched_at="yesterday")
     path = write_lines(tmp_path / "comparisons.jsonl", [seed_records[1], bad])
-    status, _, stderr = run(capsys, "catalog", str(path), "-o", str(tmp_path / "c.jsonl"))
+    status, _, stderr = cli("catalog", str(path), "-o", str(tmp_path / "c.jsonl"))
     assert status == 1
     assert len(stderr) == 1
     assert stderr[0].startswith(f"careerscrape catalog: {path}:2: not a valid RoleComparison")
     assert "fetched_at" in stderr[0]
-    status, _, stderr = run(capsys, "catalog", str(tmp_path / "nope.jsonl"))
+    status, _, stderr = cli("catalog", str(tmp_path / "nope.jsonl"))
     assert status == 1
     assert stderr == [f"careerscrape catalog: {tmp_path / 'nope.jsonl'}: No such file or directory"]
     assert not (tmp_path / "c.jsonl").exists()

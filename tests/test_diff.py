@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import copy
 import json
 import typing
@@ -13,13 +12,13 @@ from typing import Any
 import pytest
 
 from careerscrape.catalog import CatalogBuilder, write_catalog
+from careerscrape.cli import build_parser
 from careerscrape.diff import (
     IGNORED_FIELDS,
     KEYED_FIELDS,
     SET_FIELDS,
     ChangeReport,
     DiffError,
-    add_diff_command,
     diff_catalogs,
     read_catalog,
     write_changes,
@@ -537,19 +536,6 @@ def test_read_catalog_not_utf8(tmp_path) -> None:
 # -- the diff command --------------------------------------------------------------------------
 
 
-def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="careerscrape")
-    add_diff_command(root.add_subparsers(dest="command", required=True))
-    return root
-
-
-def run(capsys, *argv: str) -> tuple[int, str, list[str]]:
-    args = parser().parse_args(list(argv))
-    status = args.run(args)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err.splitlines()
-
-
 @pytest.fixture
 def catalog_files(tmp_path, catalogs) -> tuple[Path, Path]:
     old, new = catalogs
@@ -559,54 +545,54 @@ def catalog_files(tmp_path, catalogs) -> tuple[Path, Path]:
     return old_path, new_path
 
 
-def test_diff_command_renderings(capsys, catalog_files) -> None:
+def test_diff_command_renderings(cli, catalog_files) -> None:
     old, new = map(str, catalog_files)
-    assert run(capsys, "diff", old, new) == (0, EXPECTED_TEXT, [])
-    status, stdout, stderr = run(capsys, "diff", old, new, "--json")
+    assert cli("diff", old, new) == (0, EXPECTED_TEXT, [])
+    status, stdout, stderr = cli("diff", old, new, "--json")
     assert (status, stderr) == (0, [])
     assert json.loads(stdout) == EXPECTED
-    assert run(capsys, "diff", old, new, "--markdown") == (0, EXPECTED_MARKDOWN, [])
-    assert run(capsys, "diff", old, old) == (
+    assert cli("diff", old, new, "--markdown") == (0, EXPECTED_MARKDOWN, [])
+    assert cli("diff", old, old) == (
         0,
         "0 added, 0 removed, 0 changed, 24 unchanged\nno changes\n",
         [],
     )
 
 
-def test_diff_command_writes_the_output_file(tmp_path, capsys, catalog_files) -> None:
+def test_diff_command_writes_the_output_file(tmp_path, cli, catalog_files) -> None:
     old, new = map(str, catalog_files)
     out = tmp_path / "reports" / "changes.json"
-    status, stdout, stderr = run(capsys, "diff", old, new, "--json", "-o", str(out))
+    status, stdout, stderr = cli("diff", old, new, "--json", "-o", str(out))
     assert (status, stdout) == (0, "")
     assert stderr == [f"diff: 1 added, 2 removed, 2 changed, 20 unchanged -> {out}"]
     assert json.loads(out.read_text(encoding="utf-8")) == EXPECTED
     md = tmp_path / "changes.md"
-    assert run(capsys, "diff", old, new, "--markdown", "--output", str(md))[0] == 0
+    assert cli("diff", old, new, "--markdown", "--output", str(md))[0] == 0
     assert md.read_text(encoding="utf-8") == EXPECTED_MARKDOWN
     txt = tmp_path / "changes.txt"
-    assert run(capsys, "diff", old, old, "-o", str(txt))[0] == 0
+    assert cli("diff", old, old, "-o", str(txt))[0] == 0
     assert txt.read_text(encoding="utf-8").endswith("no changes\n")
 
 
-def test_diff_command_bad_files_exit_2_with_one_line(tmp_path, capsys, catalog_files) -> None:
+def test_diff_command_bad_files_exit_2_with_one_line(tmp_path, cli, catalog_files) -> None:
     old, new = map(str, catalog_files)
     broken = tmp_path / "broken.jsonl"
     broken.write_text(Path(new).read_text(encoding="utf-8") + '{"role_slug": "x", "ti\n')
     out = tmp_path / "changes.json"
     out.write_text("previous report\n")
-    status, stdout, stderr = run(capsys, "diff", old, str(broken), "-o", str(out))
+    status, stdout, stderr = cli("diff", old, str(broken), "-o", str(out))
     assert (status, stdout) == (2, "")
     assert len(stderr) == 1
     assert stderr[0].startswith(f"careerscrape diff: {broken}:24: not a JSON line (")
     assert out.read_text() == "previous report\n"  # untouched
     invalid = write_lines(tmp_path / "invalid.jsonl", [{"role_slug": "chef"}])
-    status, stdout, stderr = run(capsys, "diff", str(invalid), new, "--json")
+    status, stdout, stderr = cli("diff", str(invalid), new, "--json")
     assert (status, stdout) == (2, "")
     assert len(stderr) == 1
     assert stderr[0].startswith(f"careerscrape diff: {invalid}:1: not a valid RoleCatalogEntry")
     assert "title: Field required" in stderr[0]
     missing = tmp_path / "nope.jsonl"
-    status, stdout, stderr = run(capsys, "diff", str(missing), new)
+    status, stdout, stderr = cli("diff", str(missing), new)
     assert (status, stdout) == (2, "")
     assert stderr == [f"careerscrape diff: {missing}: No such file or directory"]
 
@@ -614,11 +600,11 @@ def test_diff_command_bad_files_exit_2_with_one_line(tmp_path, capsys, catalog_f
 def test_diff_command_arguments(capsys, catalog_files) -> None:
     old, new = map(str, catalog_files)
     with pytest.raises(SystemExit) as exc:
-        parser().parse_args(["diff", old, new, "--json", "--markdown"])
+        build_parser().parse_args(["diff", old, new, "--json", "--markdown"])
     assert exc.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        parser().parse_args(["diff", "--help"])
+        build_parser().parse_args(["diff", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "OLD_CATALOG NEW_CATALOG" in text
     assert "-o FILE, --output FILE" in text
