@@ -6,13 +6,15 @@ pipeline, ``careerscrape catalog`` and any script.
 >>> builder = CatalogBuilder()
 >>> for record in records:          # RoleProfile / RoleComparison, model_dump(mode="json")
 ...     builder.add(record)
->>> write_catalog(builder.entries(), "output/catalog.jsonl")
+>>> builder.write("output/catalog.jsonl")      # atomically, sorted by role_slug
 
-Memory grows with the number of roles and of the pages and edges that name
-them, not with the number of records: each record is merged into per-role
-state as it arrives and then dropped. Every merge keeps a maximum under a total
-order (newest ``fetched_at``, then URL, then the value itself) or a set union,
-so the catalog is the same whatever order the records arrive in.
+Memory grows with the number of roles and of the pages that name them (the
+catalog's own ``sources`` and ``related`` lists), never with the number of
+records: each record is merged into per-role state as it arrives and then
+dropped, and a page fetched again replaces what it said before. Every merge
+keeps a maximum under a total order (newest ``fetched_at``, then URL, then the
+value itself) or a set union, so the catalog is the same whatever order the
+records arrive in.
 
 Merge rules (the data contract, "RoleCatalogEntry"):
 
@@ -40,17 +42,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
-from careerscrape.atomic import read_jsonl, write_jsonl
-from careerscrape.models import PAGE_MODELS, PageRecord, RoleCatalogEntry, RoleProfile
+from careerscrape.atomic import write_jsonl
+from careerscrape.models import (
+    PAGE_MODELS,
+    PageRecord,
+    RoleCatalogEntry,
+    RoleComparison,
+    RoleProfile,
+)
 
 __all__ = [
     "FIGURES",
@@ -85,6 +92,11 @@ FIGURES = (
     "lgbt_percent",
 )
 LISTS = ("skills", "responsibilities")
+_FIGURE_SET = frozenset(FIGURES)
+#: Either record, told apart by ``page_type``: one validation straight from a JSON line.
+_RECORD: TypeAdapter[RoleProfile | RoleComparison] = TypeAdapter(
+    Annotated[RoleProfile | RoleComparison, Field(discriminator="page_type")]
+)
 
 # Name ranks for the title: higher wins.
 _TABLE_HEADER, _ROLE_H1, _SUB_HEADING = 2, 1, 0
@@ -127,11 +139,13 @@ class _Role:
     """Everything merged so far about one role; every field is a max, a min or a union."""
 
     names: dict[str, tuple] = field(default_factory=dict)  # name -> (rank, fetched_at, url)
-    sources: set[str] = field(default_factory=set)
+    # Pages that name the role other than as a comparison side (those are in ``sides``).
+    mentions: set[str] = field(default_factory=set)
     summaries: dict[int, tuple] = field(default_factory=dict)  # tier -> (fetched_at, url, text)
     category: tuple | None = None  # (fetched_at, url, category)
-    # field -> url -> ((fetched_at,), value): each page's newest non-null value.
-    figures: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    # comparison url -> (fetched_at, figures): the newest fetch of each page where the role
+    # is a side, its figures as JSON (nulls left out), one shared string per distinct set.
+    sides: dict[str, tuple[datetime, str]] = field(default_factory=dict)
     # field -> ((fetched_at, url), list): the newest role page with a non-empty list.
     own_lists: dict[str, tuple] = field(default_factory=dict)
     # field -> url -> ((fetched_at,), list): comparison pages, kept only while no role page.
@@ -144,7 +158,6 @@ class _Role:
 
     def seen(self, name: str, rank: int, fetched_at: datetime, url: str) -> None:
         _keep_max(self.names, name, (rank, fetched_at, url))
-        self.sources.add(url)
         if self.first_seen is None or fetched_at < self.first_seen:
             self.first_seen = fetched_at
         if self.last_seen is None or fetched_at > self.last_seen:
@@ -172,10 +185,12 @@ class _Role:
         if items and name not in self.own_lists:
             _keep_newest(self.page_lists.setdefault(name, {}), url, (fetched_at,), items)
 
-    def figure(self, name: str, value: Any, fetched_at: datetime, url: str) -> None:
-        """A null (or an empty list) is no value, so never a disagreement."""
-        if value is not None and value != []:
-            _keep_newest(self.figures.setdefault(name, {}), url, (fetched_at,), value)
+    def side(self, url: str, fetched_at: datetime, figures: str) -> None:
+        """A comparison page's figures for this role; a page counts with its newest fetch."""
+        candidate = (fetched_at, figures)
+        current = self.sides.get(url)
+        if current is None or candidate > current:
+            self.sides[url] = candidate
 
     def entry(self, slug: str) -> RoleCatalogEntry:
         best_by_spelling: dict[str, tuple] = {}  # casefolded name -> (key, best spelling)
@@ -190,7 +205,7 @@ class _Role:
             "role_slug": slug,
             "title": title,
             "aliases": aliases,
-            "sources": sorted(self.sources),
+            "sources": sorted(self.mentions.union(self.sides)),
             "summary": self.summaries[min(self.summaries)][2] if self.summaries else None,
             "category": self.category[2] if self.category else None,
             "updated": self.updated,
@@ -201,17 +216,7 @@ class _Role:
                 for other, edge in sorted(self.related.items())
             ],
         }
-        conflicts = []
-        for name in FIGURES:
-            by_url = self.figures.get(name)
-            if not by_url:
-                continue
-            newest = max(by_url.items(), key=lambda item: (item[1][0], item[0]))
-            data[name] = newest[1][1]
-            if len({_canon(value) for _, value in by_url.values()}) > 1:
-                values = [{"value": by_url[url][1], "url": url} for url in sorted(by_url)]
-                conflicts.append({"field": name, "values": values})
-        data["conflicts"] = conflicts
+        data.update(self._figures())
         for name in LISTS:
             if name in self.own_lists:
                 items = self.own_lists[name][1]
@@ -220,6 +225,34 @@ class _Role:
                 items = [item for url in sorted(pages) for item in pages[url][1]]
             data[name] = _dedupe(name, items)
         return RoleCatalogEntry.model_validate(data)
+
+    def _figures(self) -> dict[str, Any]:
+        """Each figure from the newest page that shows it, and ``conflicts``.
+
+        Pages mostly repeat the same figures, so the work is done once per
+        distinct set of figures (its newest page), not once per page; the
+        pages are walked one by one only to list a field's disagreement.
+        """
+        newest: dict[str, tuple[datetime, str]] = {}  # figures -> (fetched_at, url) newest
+        for url, (at, figures) in self.sides.items():
+            if figures not in newest or (at, url) > newest[figures]:
+                newest[figures] = (at, url)
+        decoded = {figures: json.loads(figures) for figures in newest}
+        data: dict[str, Any] = {"conflicts": []}
+        for name in FIGURES:
+            shown = [(newest[f], values[name]) for f, values in decoded.items() if name in values]
+            if not shown:
+                continue
+            data[name] = max(shown, key=lambda pair: pair[0])[1]
+            first = shown[0][1]
+            if any(value != first for _, value in shown):
+                values = [
+                    {"value": decoded[figures][name], "url": url}
+                    for url, (_, figures) in sorted(self.sides.items())
+                    if name in decoded[figures]
+                ]
+                data["conflicts"].append({"field": name, "values": values})
+        return data
 
 
 def _dedupe(name: str, items: list) -> list:
@@ -255,6 +288,8 @@ class CatalogBuilder:
 
     def __init__(self) -> None:
         self._roles: dict[str, _Role] = {}
+        # One string per distinct set of side figures: pages that agree share it.
+        self._figure_sets: dict[str, str] = {}
         #: Records merged so far.
         self.records = 0
 
@@ -269,117 +304,137 @@ class CatalogBuilder:
         return role
 
     def add(self, record: dict[str, Any] | PageRecord) -> None:
-        """Merge one RoleProfile or RoleComparison (``model_dump(mode="json")`` or the model).
+        """Merge one RoleProfile or RoleComparison (the model or ``model_dump(mode="json")``).
 
         Raises :class:`CatalogError` (a ``ValueError``) with a one-line reason when
         the record is neither; the catalog is then unchanged.
         """
-        model = self._validate(record)
-        data = model.model_dump(mode="json")
-        url, at = model.url, model.fetched_at
+        self._merge(record if isinstance(record, PageRecord) else _validate(record))
+
+    def _merge(self, model: PageRecord) -> None:
         if isinstance(model, RoleProfile):
-            self._add_role_page(data, url, at, model.updated)
+            self._add_role_page(model)
         else:
-            self._add_comparison(data, url, at)
+            self._add_comparison(model)
         self.records += 1
 
-    @staticmethod
-    def _validate(record: dict[str, Any] | PageRecord) -> PageRecord:
-        if isinstance(record, PageRecord):
-            return record
-        if not isinstance(record, dict):
-            raise CatalogError(f"not a record (a JSON {type(record).__name__}, not an object)")
-        page_type = record.get("page_type")
-        model = PAGE_MODELS.get(page_type) if isinstance(page_type, str) else None
-        if model is None:
-            expected = " or ".join(repr(name) for name in PAGE_MODELS)
-            raise CatalogError(f"page_type is {page_type!r}, expected {expected}")
-        try:
-            return model.model_validate(record)
-        except ValidationError as exc:
-            raise CatalogError(_one_line(_describe(exc))) from exc
-
-    def _add_role_page(self, data: dict, url: str, at: datetime, updated: date | None) -> None:
-        slug = data["role_slug"]
-        role = self._role(slug)
-        role.seen(data["role"], _ROLE_H1, at, url)
-        role.summary(_ROLE_SUMMARY, data["summary"], at, url)
-        if data["category"]:
-            candidate = (at, url, data["category"])
+    def _add_role_page(self, page: RoleProfile) -> None:
+        url, at = page.url, page.fetched_at
+        role = self._role(page.role_slug)
+        role.seen(page.role, _ROLE_H1, at, url)
+        role.mentions.add(url)
+        role.summary(_ROLE_SUMMARY, page.summary, at, url)
+        if page.category:
+            candidate = (at, url, page.category)
             if role.category is None or candidate > role.category:
                 role.category = candidate
-        skills = [{"name": s["name"], "percent": s["percent"]} for s in data["skills"]]
+        skills = [{"name": skill.name, "percent": skill.percent} for skill in page.skills]
         role.own_list("skills", skills, at, url)
-        role.own_list("responsibilities", data["responsibilities"], at, url)
+        role.own_list("responsibilities", page.responsibilities, at, url)
         mentioned = [role]
-        for summary in data["comparisons"]:
-            other_slug = summary["other_role_slug"]
+        for summary in page.comparisons:
+            other_slug = summary.other_role_slug
             other = self._role(other_slug)
-            other.seen(summary["other_role"], _SUB_HEADING, at, url)
-            other.summary(_OTHER_DESCRIPTION, summary["other_description"], at, url)
+            other.seen(summary.other_role, _SUB_HEADING, at, url)
+            other.mentions.add(url)
+            other.summary(_OTHER_DESCRIPTION, summary.other_description, at, url)
             mentioned.append(other)
-            if other_slug == slug:
+            if other_slug == page.role_slug:
                 continue
-            difference = summary["salary_difference"]
+            difference = summary.salary_difference
             role.edge(other_slug, difference, False, at, url)
-            other.edge(slug, None if difference is None else -difference, False, at, url)
-        if updated is not None:
+            other.edge(page.role_slug, None if difference is None else -difference, False, at, url)
+        if page.updated is not None:
             for each in mentioned:
-                if each.updated is None or updated > each.updated:
-                    each.updated = updated
+                if each.updated is None or page.updated > each.updated:
+                    each.updated = page.updated
 
-    def _add_comparison(self, data: dict, url: str, at: datetime) -> None:
-        sides = data["roles"]
+    def _add_comparison(self, page: RoleComparison) -> None:
+        url, at, sides = page.url, page.fetched_at, page.roles
         for index, stats in enumerate(sides):
             other = sides[1 - index]
-            role = self._role(stats["role_slug"])
-            role.seen(stats["role"], _TABLE_HEADER, at, url)
-            role.summary(_COMPARISON_DESCRIPTION, stats["description"], at, url)
-            for name in FIGURES:
-                role.figure(name, stats[name], at, url)
+            role = self._role(stats.role_slug)
+            role.seen(stats.role, _TABLE_HEADER, at, url)
+            role.summary(_COMPARISON_DESCRIPTION, stats.description, at, url)
+            figures = stats.model_dump_json(include=_FIGURE_SET, exclude_defaults=True)
+            role.side(url, at, self._figure_sets.setdefault(figures, figures))
             for name in LISTS:
-                role.page_list(name, stats[name], at, url)
-            if other["role_slug"] != stats["role_slug"]:
-                mine, theirs = stats["yearly_salary"], other["yearly_salary"]
+                if name not in role.own_lists:  # dumped only while no role page lists it
+                    items = getattr(stats, name)
+                    if name == "skills":
+                        items = [{"name": s.name, "percent": s.percent} for s in items]
+                    role.page_list(name, items, at, url)
+            if other.role_slug != stats.role_slug:
+                mine, theirs = stats.yearly_salary, other.yearly_salary
                 difference = None if mine is None or theirs is None else theirs - mine
-                filed_here = urlsplit(url).path.startswith(f"/{stats['role_slug']}-jobs/")
-                role.edge(other["role_slug"], difference, True, at, url, filed_here)
+                path_start = url.find("/", len("https://"))  # URLs are canonical
+                filed_here = url.startswith(f"/{stats.role_slug}-jobs/", path_start)
+                role.edge(other.role_slug, difference, True, at, url, filed_here)
 
     def add_file(self, path: str | Path) -> int:
         """Merge every record of a JSON Lines file; returns how many.
 
-        Raises :class:`CatalogError` naming ``path:line`` for a line that is not
-        JSON or not a record; records before it stay merged.
+        Each line is validated straight from its JSON. Raises
+        :class:`CatalogError` naming ``path:line`` for a line that is not JSON
+        or not a record; records before it stay merged.
         """
         count = 0
-        try:
-            for count, record in enumerate(read_jsonl(path), 1):
+        with open(path, "rb") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.isspace():
+                    continue
                 try:
-                    self.add(record)
-                except CatalogError as exc:
-                    raise CatalogError(f"{path}:{_line_of_record(path, count)}: {exc}") from exc
-        except UnicodeDecodeError as exc:
-            raise CatalogError(f"{path}: not UTF-8 text ({exc.reason})") from exc
-        except CatalogError:
-            raise
-        except ValueError as exc:  # read_jsonl's "path:line: not a JSON line (...)"
-            raise CatalogError(_one_line(str(exc))) from exc
+                    model = _RECORD.validate_json(line)
+                except ValidationError:
+                    raise CatalogError(f"{path}:{number}: {_why_not_a_record(line)}") from None
+                self._merge(model)
+                count += 1
         return count
+
+    def iter_entries(self) -> Iterator[RoleCatalogEntry]:
+        """The catalog so far, one entry at a time, sorted by role_slug. Does not reset."""
+        for slug in sorted(self._roles):
+            yield self._roles[slug].entry(slug)
 
     def entries(self) -> list[RoleCatalogEntry]:
         """The catalog so far, one entry per role, sorted by role_slug. Does not reset."""
-        return [self._roles[slug].entry(slug) for slug in sorted(self._roles)]
+        return list(self.iter_entries())
+
+    def write(self, path: str | Path) -> int:
+        """Write the catalog atomically, one entry a line; returns the count.
+
+        Entries are built and written one at a time, so the whole catalog is
+        never held in memory next to the state it is built from.
+        """
+        return write_jsonl(path, (entry.model_dump(mode="json") for entry in self.iter_entries()))
 
 
-def _line_of_record(path: str | Path, number: int) -> int:
-    """The file line of the ``number``-th record (read_jsonl skips blank lines)."""
-    with open(path, encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, 1):
-            if line.strip():
-                number -= 1
-                if number == 0:
-                    return line_number
-    return 0
+def _validate(record: Any) -> PageRecord:
+    """A record from decoded JSON, or :class:`CatalogError` saying in one line why not."""
+    if not isinstance(record, dict):
+        raise CatalogError(f"not a record (a JSON {type(record).__name__}, not an object)")
+    page_type = record.get("page_type")
+    model = PAGE_MODELS.get(page_type) if isinstance(page_type, str) else None
+    if model is None:
+        expected = " or ".join(repr(name) for name in PAGE_MODELS)
+        raise CatalogError(f"page_type is {page_type!r}, expected {expected}")
+    try:
+        return model.model_validate(record)
+    except ValidationError as exc:
+        raise CatalogError(_one_line(_describe(exc))) from exc
+
+
+def _why_not_a_record(line: bytes) -> str:
+    """The one-line reason a line failed validation: decoded step by step to say which step."""
+    try:
+        _validate(json.loads(line.decode("utf-8")))
+    except UnicodeDecodeError as exc:
+        return f"not UTF-8 text ({exc.reason})"
+    except json.JSONDecodeError as exc:
+        return f"not a JSON line ({exc.msg})"
+    except CatalogError as exc:
+        return str(exc)
+    return "not a valid record"  # pragma: no cover - the two validations agree
 
 
 def build_catalog(paths: Iterable[str | Path]) -> list[RoleCatalogEntry]:
@@ -412,20 +467,19 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"careerscrape catalog: {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1
-    entries = builder.entries()
     if args.output == "-":
-        for entry in entries:
+        for entry in builder.iter_entries():
             sys.stdout.write(entry.model_dump_json() + "\n")
         target = "stdout"
     else:
         try:
-            write_catalog(entries, args.output)
+            builder.write(args.output)
         except OSError as exc:
             message = f"careerscrape catalog: cannot write {args.output}: {exc.strerror}"
             print(message, file=sys.stderr)
             return 1
         target = str(args.output)
-    roles, records = _plural(len(entries), "role"), _plural(builder.records, "record")
+    roles, records = _plural(len(builder), "role"), _plural(builder.records, "record")
     print(f"catalog: {roles} from {records} -> {target}", file=sys.stderr)
     return 0
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from careerscrape.catalog import CatalogBuilder, write_catalog
+from careerscrape.catalog import CatalogBuilder
 from careerscrape.models import PageRecord
 
 
 class CatalogPipeline:
-    """Memory grows with the number of roles, not of records: each record is merged
-    into per-role state and not kept."""
+    """Memory grows with the roles and the pages that name them, not with records: each
+    record is merged into per-role state and not kept."""
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
@@ -24,10 +24,9 @@ class CatalogPipeline:
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageRecord):
-            self.builder.add(item.model_dump(mode="json"))
+            self.builder.add(item)
         return item
 
     def close_spider(self) -> None:
-        entries = self.builder.entries()
-        write_catalog(entries, self.path)
-        self.crawler.stats.set_value("careerscrape/catalog/roles", len(entries))
+        roles = self.builder.write(self.path)
+        self.crawler.stats.set_value("careerscrape/catalog/roles", roles)
