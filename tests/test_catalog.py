@@ -364,6 +364,19 @@ def test_a_refetched_page_counts_once_with_its_newest_values() -> None:
     assert (chef.first_seen, chef.last_seen) == (T0, T0 + timedelta(days=3))
 
 
+def test_a_refetched_page_that_no_longer_shows_a_figure_stops_disagreeing() -> None:
+    url = vs_url("chef", "cook")
+    before = comparison(side("Chef", yearly_salary=50000), side("Cook"), at=T0, url=url)
+    other = comparison(side("Baker"), side("Chef", yearly_salary=52000), at=T0 + timedelta(days=1))
+    after = comparison(  # the newest fetch of the chef-vs-cook page shows no salary
+        side("Chef", average_age=41), side("Cook"), at=T0 + timedelta(days=3), url=url
+    )
+    chef = catalog_of(before, other, after)["chef"]
+    assert (chef.yearly_salary, chef.average_age) == (52000, 41)
+    assert chef.conflicts == []
+    assert catalog_of(before, other)["chef"].conflicts[0].field == "yearly_salary"
+
+
 def test_equal_fetch_times_are_broken_by_url() -> None:
     a = comparison(side("Chef", yearly_salary=1), side("Cook"), url=vs_url("a", "b"))
     b = comparison(side("Chef", yearly_salary=2), side("Cook"), url=vs_url("b", "a"))
