@@ -1,10 +1,13 @@
 """``careerscrape catalog`` over a million records: seconds and peak memory.
 
-    python benchmarks/catalog_bench.py [--records 1000000] [--roles 20000] [--profile N]
+    python benchmarks/catalog_bench.py [--records 1000000] [--roles 20000] [--pages N]
+                                       [--profile N]
 
 Writes a JSON Lines file of small valid records (one role page in ten, each
 role page fetched several times as over several crawls, and the rest
-comparison pages, each a distinct pair of roles), then runs the real command,
+comparison pages, each a distinct pair of roles; with ``--pages N`` only N
+distinct comparison pages, fetched again and again as over many crawls),
+then runs the real command,
 ``careerscrape catalog FILE -o catalog.jsonl``, as a subprocess and prints its
 wall time, records per second and peak RSS (the child's own ``ru_maxrss``,
 read with ``os.wait4``). The records are built from string templates, so
@@ -55,8 +58,11 @@ def _stats(slug: str, name: str, salary: int) -> dict:
     }  # fmt: skip
 
 
-def generate(path: Path, records: int, roles: int) -> int:
-    """Write ``records`` valid records about ``roles`` roles; returns the file size."""
+def generate(path: Path, records: int, roles: int, pages: int = 0) -> int:
+    """Write ``records`` valid records about ``roles`` roles; returns the file size.
+
+    With ``pages``, the comparison records cycle through that many distinct pages.
+    """
     names = [f"role {_word(i)}" for i in range(roles)]
     slugs = [name.replace(" ", "-") for name in names]
     salary = [30_000 + (i * 7919) % 90_000 for i in range(roles)]
@@ -80,6 +86,8 @@ def generate(path: Path, records: int, roles: int) -> int:
                 }  # fmt: skip
             else:  # a comparison page: a distinct pair of roles
                 n = i - i // 10 - 1
+                if pages:
+                    n %= pages
                 a, step = n % roles, 1 + n // roles
                 b = (a + step) % roles
                 record = {
@@ -114,15 +122,16 @@ def profile(records_file: Path, count: int) -> str:
     """cProfile of merging the first ``count`` records in this process (top functions)."""
     from itertools import islice
 
-    from careerscrape.atomic import read_jsonl
     from careerscrape.catalog import CatalogBuilder
 
+    head = records_file.with_name("profiled.jsonl")
+    with open(records_file, "rb") as source, open(head, "wb") as target:
+        target.writelines(islice(source, count))
     builder = CatalogBuilder()
     profiler = cProfile.Profile()
     profiler.enable()
-    for record in islice(read_jsonl(records_file), count):
-        builder.add(record)
-    builder.entries()
+    builder.add_file(head)
+    builder.write(records_file.with_name("profiled-catalog.jsonl"))
     profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
@@ -134,6 +143,10 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--roles", type=int, default=20_000)
     parser.add_argument(
+        "--pages", type=int, default=0, metavar="N",
+        help="distinct comparison pages, fetched again and again (default: every one new)",
+    )  # fmt: skip
+    parser.add_argument(
         "--profile", type=int, default=0, metavar="N", help="also profile the first N records"
     )
     parser.add_argument("--dir", type=Path, help="keep the files here (default: a temp dir)")
@@ -144,10 +157,11 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         records_file = folder / "records.jsonl"
         began = time.perf_counter()
-        size = generate(records_file, args.records, args.roles)
+        size = generate(records_file, args.records, args.roles, args.pages)
         generated = time.perf_counter() - began
-        print(f"records: {args.records:,} ({size / 2**20:.0f} MiB, {args.roles:,} roles), "
-              f"generated in {generated:.1f} s")  # fmt: skip
+        pages = f"{args.pages:,} comparison pages" if args.pages else "every page new"
+        print(f"records: {args.records:,} ({size / 2**20:.0f} MiB, {args.roles:,} roles, "
+              f"{pages}), generated in {generated:.1f} s")  # fmt: skip
         seconds, peak_kib, summary = run_catalog(records_file, folder / "catalog.jsonl")
         print(f"careerscrape catalog: {seconds:.1f} s, {args.records / seconds:,.0f} records/s, "
               f"peak RSS {peak_kib / 1024:.0f} MiB")  # fmt: skip
