@@ -165,7 +165,8 @@ def main() -> None:
         seconds, peak_kib, summary = run_catalog(records_file, folder / "catalog.jsonl")
         print(f"careerscrape catalog: {seconds:.1f} s, {args.records / seconds:,.0f} records/s, "
               f"peak RSS {peak_kib / 1024:.0f} MiB")  # fmt: skip
-        print(f"  ({summary})")
+        catalog_mib = (folder / "catalog.jsonl").stat().st_size / 2**20
+        print(f"  ({summary}; the catalog file is {catalog_mib:.0f} MiB)")
         if args.profile:
             print(f"profile of the first {args.profile:,} records (in-process, by own time):")
             print(profile(records_file, args.profile))
