@@ -75,15 +75,36 @@ def read_page(
     fetched_at: datetime | None = None,
 ) -> ParsedPage:
     """:func:`parse_page`, also returning the parsed document (its links, its blocks)."""
+    body = page_bytes(html)
+    try:
+        doc = Document.parse(body)
+    except (ParserError, ValueError) as exc:
+        raise ParseError(f"not an HTML document ({exc})") from exc
+    return read_document(doc, body, url, fetched_at=fetched_at)
+
+
+def page_bytes(html: bytes | str) -> bytes:
+    """The page as bytes, refused when empty or cut short: what :func:`read_page` checks first."""
     body = html.encode("utf-8") if isinstance(html, str) else html
     if not body or body.isspace():  # isspace() scans without copying the page
         raise ParseError("empty document")
     if not _CLOSING_TAG.search(body[-4096:]):
         raise ParseError("truncated HTML: the document ends before </body></html>")
-    try:
-        doc = Document.parse(body)
-    except (ParserError, ValueError) as exc:
-        raise ParseError(f"not an HTML document ({exc})") from exc
+    return body
+
+
+def read_document(
+    doc: Document,
+    body: bytes,
+    url: str | None = None,
+    *,
+    fetched_at: datetime | None = None,
+) -> ParsedPage:
+    """The extraction half of :func:`read_page`: the record of ``body``, already parsed as ``doc``.
+
+    A seam for a :class:`Document` built another way: the parse benchmark
+    builds one from a BeautifulSoup tree and runs this same extraction on it.
+    """
     page_url = _page_url(url or doc.canonical_url or _saved_from(body))
     kind = detect_page_kind(doc, page_url)
     if kind is None:
