@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from lxml import etree
 
@@ -76,21 +76,12 @@ class Document:
         """Parse HTML once; raise ``ValueError`` when there is no document at all."""
         if isinstance(html, str):
             html = html.encode("utf-8")
-        # lxml.etree's parser, not lxml.html's: the latter runs a Python class
-        # lookup for every element, which costs more than the parse itself.
-        parser = etree.HTMLParser(
-            encoding=_declared_encoding(html),
-            remove_comments=True,
-            remove_pis=True,
-            no_network=True,
-            huge_tree=False,
-        )
-        root = etree.fromstring(html, parser)
+        root = etree.fromstring(html, _parser(_declared_encoding(html)))
         if root is None:
             raise ValueError("the document is empty")
         doc = cls(root=root)
         doc._read_head()
-        doc.blocks = list(_linearise(root, doc.links))
+        doc.blocks = _linearise(root, doc.links)
         return doc
 
     def _read_head(self) -> None:
@@ -107,6 +98,8 @@ class Document:
             ):
                 url = (element.get("href") or element.get("content") or "").strip()
                 self.canonical_url = url or None
+            if self.title and self.canonical_url is not None:
+                return  # the rest of <head> is scripts, styles and meta tags
 
     # -- navigation -------------------------------------------------------------
 
@@ -240,25 +233,36 @@ class Document:
 
 def full_text(element: etree._Element) -> str:
     """The visible text of ``element``: inline parts joined as written, blocks spaced."""
-    return clean("".join(_text_parts(element)))
+    if not len(element):  # most cells hold a bare text
+        return clean(element.text)
+    parts: list[str] = []
+    _text_parts(element, parts)
+    return clean("".join(parts))
 
 
-def _text_parts(element: etree._Element) -> Iterator[str]:
-    if element.text:
-        yield element.text
+def _text_parts(element: etree._Element, parts: list[str]) -> None:
+    """Append the text pieces of ``element`` to ``parts``.
+
+    One list filled in place rather than nested generators: a generator per
+    element costs more than the text it yields.
+    """
+    text = element.text
+    if text:
+        parts.append(text)
     for child in element:
         tag = child.tag
         if tag == "br":
-            yield " "
+            parts.append(" ")
         elif isinstance(tag, str) and not _is_noise(child):
             if tag in BLOCK_TAGS:
-                yield " "
-                yield from _text_parts(child)
-                yield " "
+                parts.append(" ")
+                _text_parts(child, parts)
+                parts.append(" ")
             else:
-                yield from _text_parts(child)
-        if child.tail:
-            yield child.tail
+                _text_parts(child, parts)
+        tail = child.tail
+        if tail:
+            parts.append(tail)
 
 
 def _outermost(element: etree._Element) -> etree._Element:
@@ -334,17 +338,22 @@ def _is_noise(element: etree._Element) -> bool:
     tag = element.tag
     if not isinstance(tag, str) or tag in NOISE_TAGS:
         return True
-    attributes = element.keys()
-    return bool(attributes) and _is_hidden(element, attributes)
+    attributes = element.keys()  # most elements carry only "class": test names first
+    return bool(attributes) and (
+        ("hidden" in attributes or "aria-hidden" in attributes or "role" in attributes)
+        and _is_hidden(element, attributes)
+    )
 
 
 # -- building the blocks ---------------------------------------------------------------
 
 
+_CHARSET = re.compile(rb"""charset=["']?([a-z0-9_\-]+)""")
+
+
 def _declared_encoding(html: bytes) -> str | None:
     """The charset the page declares, so that lxml does not guess (UTF-8 by default)."""
-    head = html[:2048].lower()
-    match = re.search(rb"""charset=["']?([a-z0-9_\-]+)""", head)
+    match = _CHARSET.search(html[:2048].lower())
     if not match:
         return "utf-8"
     name = match.group(1).decode("ascii", "replace")
@@ -355,81 +364,118 @@ def _declared_encoding(html: bytes) -> str | None:
     return name
 
 
-def _linearise(root: etree._Element, links: list[etree._Element]) -> Iterator[Block]:
+@lru_cache(maxsize=16)
+def _parser(encoding: str | None) -> etree.HTMLParser:
+    """One parser per charset, made once: making one costs ~2% of a parse.
+
+    lxml.etree's parser, not lxml.html's: the latter runs a Python class lookup
+    for every element, which costs more than the parse itself. A parser locks
+    itself while it parses, so threads may share it. No id index is kept
+    (``collect_ids``): nothing looks elements up by id.
+    """
+    return etree.HTMLParser(
+        encoding=encoding,
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,
+        collect_ids=False,
+    )
+
+
+def _linearise(root: etree._Element, links: list[etree._Element]) -> list[Block]:
     """One pass over the tree: each block element's own inline text becomes a Block.
 
     Text belongs to the innermost block around it; a nested block (a ``<p>``
     inside an ``<li>``) is its own line. What a reader never sees as content
     (scripts, navigation, footer, buttons, dialogs, hidden elements) is
-    skipped with its subtree. Blocks come out in the order their elements
+    skipped with its subtree. Blocks are numbered in the order their elements
     open, which is reading order; content links are collected into ``links``.
     """
-    block_tags, noise_tags = BLOCK_TAGS, NOISE_TAGS
-    # Each open block: (element, its own text parts, its opening order).
-    stack: list[tuple[etree._Element, list[str], int]] = []
-    pending: list[tuple[int, Block]] = []
-    order = 0
-    items_open = 0  # how many <li> enclose the current element
-    item_parts: list[str] = []  # every text piece of the outermost open <li>
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, element in walker:
-        if event == "start":
-            tag = element.tag
-            attributes = element.keys()  # most elements carry only "class": test names first
-            if tag in noise_tags or (
-                attributes
-                and ("hidden" in attributes or "aria-hidden" in attributes or "role" in attributes)
-                and _is_hidden(element, attributes)
-            ):
-                walker.skip_subtree()
-                continue
-            text = element.text
+    slots: list[Block | None] = []
+    _walk((root,), [], None, slots, links)
+    blocks = [block for block in slots if block is not None]
+    for index, block in enumerate(blocks):
+        block.index = index
+    return blocks
+
+
+def _walk(
+    elements: Iterable[etree._Element],
+    parts: list[str],
+    item: list[str] | None,
+    slots: list[Block | None],
+    links: list[etree._Element],
+) -> None:
+    """Read ``elements`` (siblings, in order) and their subtrees into the open lines.
+
+    ``parts`` collects the own text of the innermost open block, ``item``
+    every text piece of the outermost open ``<li>`` (None outside a list
+    item). Recursive rather than ``iterwalk``: start and end events for every
+    element cost twice the Python steps, and libxml2 nests elements 256 deep
+    at most.
+    """
+    for element in elements:
+        tag = element.tag
+        attributes = element.keys()  # most elements carry only "class": test names first
+        skipped = tag in NOISE_TAGS or (
+            attributes
+            and ("hidden" in attributes or "aria-hidden" in attributes or "role" in attributes)
+            and _is_hidden(element, attributes)
+        )
+        if not skipped:  # a skipped subtree is left out, but its tail is still text of the line
             if tag == "a" and "href" in attributes:
                 links.append(element)
-            if tag in block_tags or ("role" in attributes and element.get("role") == "heading"):
-                stack.append((element, [text or ""], order))
-                order += 1
-                if tag == "li":
-                    if not items_open:
-                        item_parts = []
-                    items_open += 1
-                if items_open:
-                    item_parts += (" ", text or "")
-            elif stack:
-                if tag == "br":
-                    text = " "
+            if tag in BLOCK_TAGS or ("role" in attributes and element.get("role") == "heading"):
+                _read_block(element, tag, item, slots, links)
+                parts.append(" ")
+                if item is not None:
+                    item.append(" ")
+            else:
+                text = " " if tag == "br" else element.text
                 if text:
-                    stack[-1][1].append(text)
-                    if items_open:
-                        item_parts.append(text)
-            continue
-        if stack and stack[-1][0] is element:
-            _, parts, opened = stack.pop()
-            text = clean("".join(parts))
-            if element.tag == "li":
-                items_open -= 1
-                if not items_open:
-                    full = clean("".join(item_parts))
-                    if full:  # an item whose words all sit in inner blocks is still one item
-                        pending.append((opened, Block(0, element, text, "item", full=full)))
-            elif text:
-                block = _make_block(element, text)
-                if items_open:
-                    block.kind = "part"  # a line inside a list item, read with the item
-                pending.append((opened, block))
-            if stack:
-                stack[-1][1].append(" ")
-            if items_open:
-                item_parts.append(" ")
+                    parts.append(text)
+                    if item is not None:
+                        item.append(text)
+                if len(element):
+                    _walk(element, parts, item, slots, links)
         tail = element.tail
-        if tail and stack:
-            stack[-1][1].append(tail)
-            if items_open:
-                item_parts.append(tail)
-    pending.sort(key=lambda pair: pair[0])
-    for index, (_, block) in enumerate(pending):
-        block.index = index
-        yield block
+        if tail:
+            parts.append(tail)
+            if item is not None:
+                item.append(tail)
+
+
+def _read_block(
+    element: etree._Element,
+    tag: str,
+    item: list[str] | None,
+    slots: list[Block | None],
+    links: list[etree._Element],
+) -> None:
+    """A block element's line: a slot taken when it opens (page order), filled when it closes."""
+    text = element.text
+    slot = len(slots)
+    slots.append(None)
+    own = [text] if text else []
+    opens_item = tag == "li" and item is None
+    inner = [" ", text or ""] if opens_item else item
+    if item is not None:
+        item += (" ", text or "")
+    if len(element):
+        _walk(element, own, inner, slots, links)
+    line = clean("".join(own))
+    if tag != "li":
+        if line:
+            block = _make_block(element, line)
+            if item is not None:
+                block.kind = "part"  # a line inside a list item, read with the item
+            slots[slot] = block
+    elif opens_item:  # a nested item is read as part of the outer one
+        # With no block inside, the item's text is its line's, spaced alike: cleaned once.
+        full = line if len(slots) == slot + 1 else clean("".join(inner))
+        if full:  # an item whose words all sit in inner blocks is still one item
+            slots[slot] = Block(0, element, line, "item", full=full)
 
 
 def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
