@@ -126,15 +126,6 @@ class SoupElement:
             self._children = [of(node) for node in self._tag.contents if isinstance(node, Tag)]
         return self._children
 
-    def _anchor_hrefs(self) -> list[str]:
-        """``descendant-or-self::a/@href | ancestor::a[1]/@href``: page order, ancestor first."""
-        tag = self._tag
-        nearest = next((a for a in tag.parents if a.name == "a"), None)
-        anchors = [nearest] if nearest is not None else []
-        anchors += [tag] if tag.name == "a" else []
-        anchors += tag.find_all("a")
-        return [anchor["href"] for anchor in anchors if anchor.has_attr("href")]
-
     def _password_inputs(self) -> list[SoupElement]:
         """``//input[@type='password']``: any such input in the whole page."""
         top = self._tag
@@ -144,7 +135,6 @@ class SoupElement:
 
 
 _XPATHS: dict[str, Callable[[SoupElement], list]] = {
-    "descendant-or-self::a/@href | ancestor::a[1]/@href": SoupElement._anchor_hrefs,
     "//input[@type='password']": SoupElement._password_inputs,
 }
 

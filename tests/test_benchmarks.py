@@ -138,7 +138,6 @@ def _answers(element) -> tuple:
         [sibling.tag for sibling in element.itersiblings()],
         [sibling.tag for sibling in element.itersiblings(preceding=True)],
         _folded("".join(element.itertext())),
-        element.xpath("descendant-or-self::a/@href | ancestor::a[1]/@href"),
     )
 
 

@@ -79,9 +79,11 @@ def parse_comparison(doc: Document, url: str | None) -> dict[str, Any]:
         sides[_index(side_key)]["years_to_become"] = {"min": years[0], "max": years[1]}
     for side_key, skills in _top_skills(paragraphs, names).items():
         sides[_index(side_key)]["top_skills"] = skills
-    for side_key, items in _marked_lists(doc, names, EXAMPLE_RESPONSIBILITIES).items():
+    for side_key, items in _marked_lists(
+        doc, names, EXAMPLE_RESPONSIBILITIES, "responsibilities"
+    ).items():
         sides[_index(side_key)]["responsibilities"] = items
-    for side_key, items in _marked_lists(doc, names, COMMON_SKILLS, SHARE_ITEM).items():
+    for side_key, items in _marked_lists(doc, names, COMMON_SKILLS, "common", SHARE_ITEM).items():
         sides[_index(side_key)]["skills"] = [
             {"name": m.group(1), "percent": float(m.group(2))}
             for m in map(SHARE_ITEM.match, items)
@@ -136,10 +138,15 @@ def _descriptions(doc: Document, names: prose.RoleNames, sides: list[dict[str, A
     for block in doc.blocks:
         if block.kind != "text" or not _is_paragraph(block.text):
             continue
-        first_sentence = prose.sentence_texts(block.text)[0]
-        spans = names.spans(first_sentence)
-        side = names.only(first_sentence)
-        if side and spans[0][0] <= 4 and not sides[_index(side)]["description"]:
+        spans = names.spans(prose.sentence_texts(block.text)[0])
+        side = spans[0][2] if spans else None
+        # The first sentence opens on one role's name and names no other.
+        if (
+            side
+            and spans[0][0] <= 4
+            and all(span[2] == side for span in spans)
+            and not sides[_index(side)]["description"]
+        ):
             sides[_index(side)]["description"] = block.text
 
 
@@ -181,13 +188,19 @@ def _marked_lists(
     doc: Document,
     names: prose.RoleNames,
     marker: re.Pattern[str],
+    word: str,
     looks_like: re.Pattern[str] | None = None,
 ) -> dict[str, list[str]]:
-    """The list under each "<role> example responsibilities." / "Common <role> skills" line."""
+    """The list under each "<role> example responsibilities." / "Common <role> skills" line.
+
+    ``word`` is one every ``marker`` line holds: testing for it first spares
+    the case-insensitive pattern most lines of the page.
+    """
     found: dict[str, list[str]] = {}
     markers = [
         b for b in doc.blocks
-        if b.kind in _MARKER_KINDS and len(b.text) < _MARKER_MAX and marker.match(b.text)
+        if b.kind in _MARKER_KINDS and len(b.text) < _MARKER_MAX
+        and text.may_contain(b.text, word) and marker.match(b.text)
     ]  # fmt: skip
     for block in markers:
         side = names.only(marker.match(block.text).group(1))

@@ -14,10 +14,11 @@ B minus A.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from careerscrape.parsing.text import money
+from careerscrape.parsing.text import may_contain, money
 
 A, B = "A", "B"
 #: Shorter text is a caption, a label or a footer line, not a paragraph.
@@ -28,18 +29,30 @@ MIN_PARAGRAPH_WORDS = 12
 
 
 @lru_cache(maxsize=1024)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    """A case-insensitive pattern for a role name, singular, plural or possessive."""
-    words = name.lower().split()
-    last = re.escape(words[-1])
-    if re.search(r"[^aeiou]y$", words[-1]):
-        last = re.escape(words[-1][:-1]) + r"(?:y|ies)"
-    elif re.search(r"(?:s|x|ch|sh)$", words[-1]):
-        last += r"(?:es)?"
+def _name_pattern(name: str, folded: bool = False) -> re.Pattern[str]:
+    """A pattern for a role name, singular, plural or possessive.
+
+    Case-insensitive; or, with ``folded``, for ASCII text already lower-cased.
+    The folded pattern opens on the name's first word as a plain literal, the
+    word boundary before it checked just after it, so that ``re`` scans for
+    the word at C speed instead of trying the whole pattern at every position
+    (a case-insensitive pattern gets no such literal scan).
+    """
+    *words, last = name.lower().split()
+    if re.search(r"[^aeiou]y$", last):
+        words.append(last[:-1])
+        ending = r"(?:y|ies)"
+    elif re.search(r"(?:s|x|ch|sh)$", last):
+        words.append(last)
+        ending = r"(?:es)?"
     else:
-        last += r"s?"
-    body = r"\s+".join([*map(re.escape, words[:-1]), last])
-    return re.compile(r"(?<![\w-])" + body + r"(?:['’]s?)?(?![\w-])", re.I)
+        words.append(last)
+        ending = r"s?"
+    body = r"\s+".join(map(re.escape, words)) + ending + r"(?:['’]s?)?(?![\w-])"
+    if not folded:
+        return re.compile(r"(?<![\w-])" + body, re.I)
+    lead = re.escape(words[0])
+    return re.compile(lead + r"(?<![\w-]" + lead + ")" + body[len(lead) :])
 
 
 @dataclass
@@ -51,13 +64,22 @@ class RoleNames:
 
     def __post_init__(self) -> None:
         self._patterns = ((A, _name_pattern(self.a)), (B, _name_pattern(self.b)))
+        # ASCII names in ASCII text: lower-casing is exactly what IGNORECASE compares.
+        self._folded = (
+            ((A, _name_pattern(self.a, True)), (B, _name_pattern(self.b, True)))
+            if self.a.isascii() and self.b.isascii()
+            else None
+        )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Mentions as (start, end, side), a mention inside a longer one dropped.
 
         "customer service directors" mentions A even when B is "Director".
         """
-        found = [(m.start(), m.end(), side) for side, p in self._patterns for m in p.finditer(text)]
+        patterns = self._patterns
+        if self._folded is not None and text.isascii():
+            text, patterns = text.lower(), self._folded
+        found = [(m.start(), m.end(), side) for side, p in patterns for m in p.finditer(text)]
         found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         kept: list[tuple[int, int, str]] = []
         for span in found:
@@ -126,6 +148,18 @@ def sentence_texts(text: str) -> list[str]:
     return [text[s:e].strip() for s, e in sentences(text)]
 
 
+def _sentences_with(text: str, word: str) -> Iterator[str]:
+    """The sentences of ``text`` (as :func:`sentence_texts`) that may hold ``word``.
+
+    As :func:`~careerscrape.parsing.text.may_contain`, but lower-casing the
+    text once rather than each sentence.
+    """
+    lowered = text.lower() if text.isascii() else None
+    for start, end in sentences(text):
+        if lowered is None or lowered.find(word, start, end) >= 0:
+            yield text[start:end].strip()
+
+
 def quotes(text: str) -> list[str]:
     """The quoted passages of ``text``, quote marks dropped and trimmed."""
     return [text[s + 1 : e - 1].strip() for s, e in quoted_spans(text)]
@@ -138,7 +172,7 @@ _FACT = re.compile(r"\$\s*\d|%\s+(?:more|less)\s+likely|\bthan\b", re.I)
 
 def states_facts(paragraph: str) -> bool:
     """Does a paragraph compare the roles (pay, degrees, skill lists) rather than describe one?"""
-    return bool(_FACT.search(paragraph)) or any(
+    return bool(may_contain(paragraph, "$", "%", "than") and _FACT.search(paragraph)) or any(
         len(items) >= 2 for _, _, items in _quoted_lists(paragraph)
     )
 
@@ -171,7 +205,10 @@ def salary_difference(text: str, names: RoleNames) -> int | None:
     """B minus A from the first sentence that states a pay gap in dollars."""
     parts = sentence_texts(text)
     for i, sentence in enumerate(parts):
-        if "industry" in sentence.lower() or not _PAY_WORDS.search(sentence):
+        if "industry" in sentence.lower() or not (
+            may_contain(sentence, "salar", "paid", "earn", "pay", "wage", "make")
+            and _PAY_WORDS.search(sentence)
+        ):
             continue
         direction = _DIRECTION.search(sentence)
         if not direction:
@@ -199,8 +236,12 @@ _LIKELIHOOD = re.compile(
 def degree_differences(text: str, names: RoleNames) -> dict[str, float]:
     """{"master": -2.1, "doctor": 0.3}: percentage points, B minus A."""
     found: dict[str, float] = {}
+    if not may_contain(text, "likely"):
+        return found
     for start, end in sentences(text):
         sentence = text[start:end]
+        if "%" not in sentence:
+            continue
         for match in _LIKELIHOOD.finditer(sentence):
             degree = match.group(3).lower()
             if degree in found:
@@ -221,7 +262,7 @@ _INDUSTRY = re.compile(r"\bthe\s+((?:[\w&-]+\s+){0,3}?[\w&-]+)\s+industry\b", re
 def top_industries(text: str, names: RoleNames) -> dict[str, tuple[str, int | None]]:
     """{side: (industry, salary or None)} from "the <industry> industry ... $N" sentences."""
     found: dict[str, tuple[str, int | None]] = {}
-    for sentence in sentence_texts(text):
+    for sentence in _sentences_with(text, "industry"):
         match = _INDUSTRY.search(sentence)
         if not match:
             continue
@@ -244,6 +285,7 @@ _LIST_GLUE = re.compile(r"^[\s,;]*(?:(?:and|or|as well as)\s*)?$", re.I)
 _UNQUOTED_CUE = re.compile(
     r"\b(?:skilled in|skills? (?:like|such as|including|in)|such as),?\s+([^.\"“”]+)", re.I
 )
+_UNQUOTED_WORDS = ("skill", "such as")  # one of which every _UNQUOTED_CUE holds
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
 _TRAILING_CLAUSE = re.compile(
     r"\s+(?:on|in|to|for|when|at|as|from)\s+(?:their|the|a|an|these|those|each|his|her)\b.*$", re.I
@@ -268,7 +310,7 @@ def _quoted_lists(paragraph: str) -> list[tuple[int, int, list[str]]]:
 
 
 def _unquoted_list(sentence: str) -> tuple[int, list[str]] | None:
-    match = _UNQUOTED_CUE.search(sentence)
+    match = may_contain(sentence, *_UNQUOTED_WORDS) and _UNQUOTED_CUE.search(sentence)
     if not match:
         return None
     raw = _LIST_SPLIT.split(match.group(1).strip())
@@ -290,13 +332,14 @@ def skill_lists(paragraphs: list[str], names: RoleNames) -> dict[str, list[str]]
     for paragraph in paragraphs:
         bounds = sentences(paragraph)
         candidates: list[tuple[int, int, list[str]]] = _quoted_lists(paragraph)
-        quoted_in = {i for i, (s, e) in enumerate(bounds) for q in candidates if s <= q[0] < e}
-        for i, (s, e) in enumerate(bounds):
-            if i in quoted_in:
-                continue
-            unquoted = _unquoted_list(paragraph[s:e])
-            if unquoted:
-                candidates.append((s + unquoted[0], e, unquoted[1]))
+        if may_contain(paragraph, *_UNQUOTED_WORDS):  # else no sentence has an unquoted list
+            quoted_in = {i for i, (s, e) in enumerate(bounds) for q in candidates if s <= q[0] < e}
+            for i, (s, e) in enumerate(bounds):
+                if i in quoted_in:
+                    continue
+                unquoted = _unquoted_list(paragraph[s:e])
+                if unquoted:
+                    candidates.append((s + unquoted[0], e, unquoted[1]))
         candidates.sort()
         previous_end = 0
         for start, end, items in candidates:
@@ -330,13 +373,14 @@ def _owner(before: str, after: str, names: RoleNames) -> str | None:
 
 # -- years to become ------------------------------------------------------------------
 
+_BECOMING = re.compile(r"\bto become\b|\bbecoming\b", re.I)
 _YEARS_RANGE = re.compile(r"(\d+)\s*(?:-|–|—|to)\s*(\d+)\s+years?|(\d+)\s+years?", re.I)
 
 
 def years_to_become(text: str, names: RoleNames) -> dict[str, tuple[int, int]]:
     """{side: (min, max)} from "It typically takes 4-6 years to become both ..." and variants."""
-    for sentence in sentence_texts(text):
-        if not re.search(r"\bto become\b|\bbecoming\b", sentence, re.I):
+    for sentence in _sentences_with(text, "becom"):
+        if not _BECOMING.search(sentence):
             continue
         ranges = list(_YEARS_RANGE.finditer(sentence))
         if not ranges:
