@@ -1,7 +1,8 @@
 """A progress line a person can follow on long runs.
 
 Every PROGRESS_INTERVAL seconds (default 60; 0 turns it off) one INFO line:
-pages done, records, rejects, pages per minute and the queue still to fetch.
+pages done, records, rejects, pages per minute and the queue still to fetch (the
+scheduler's, and the start pages still waiting to join it).
 It replaces Scrapy's LogStats line (set LOGSTATS_INTERVAL=0), and like every
 INFO line it is silent under ``-s LOG_LEVEL=WARNING``.
 """
@@ -15,6 +16,8 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call
+
+from careerscrape.spiders.feed import StartFeed
 
 logger = logging.getLogger("careerscrape.progress")
 
@@ -54,6 +57,10 @@ class Progress:
     def log(self) -> None:
         stats = self.crawler.stats.get_stats()
         queued = stats.get("scheduler/enqueued", 0) - stats.get("scheduler/dequeued", 0)
+        # Start pages not handed to the scheduler yet (careerscrape.spiders.feed) are queued too.
+        feed = getattr(self.crawler.spider, "feed", None)
+        if isinstance(feed, StartFeed):
+            queued += len(feed)
         now = time.monotonic()
         since, pages_before = self._last
         logger.info(progress_line(stats, queued, now - since, pages_before))

@@ -84,12 +84,24 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 
+#: What one callback returns is processed this many at a time, and Scrapy starts that many
+#: asyncio tasks for every response, whatever it returns. A page gives one record (and its
+#: links), and the pipelines do not wait on I/O: one is enough. Scrapy's 100 cost the
+#: crawl 6-12% of its speed (benchmarks/crawl_bench.py).
+CONCURRENT_ITEMS = 1
+
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 #: First retry waits this long, each next one twice as long, never more than the max.
 RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 120.0
+
+#: Start pages (roles=, urls=, url_file= and the pages sitemaps list) join the scheduler's
+#: queue as it drains, so that no more than this many requests wait in it when one is added:
+#: memory stays flat however many pages there are (careerscrape/spiders/feed.py). None:
+#: 4 x CONCURRENT_REQUESTS; 0: all at once. Not with REDIS_URL: the shared queue is in Redis.
+START_QUEUE_LIMIT = None
 
 DUPEFILTER_CLASS = "careerscrape.dupefilter.LoopAwareDupeFilter"
 #: ``-s REDIS_URL=redis://host:port``: this process joins a crawl shared through Redis

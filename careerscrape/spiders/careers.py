@@ -32,6 +32,7 @@ from careerscrape.parsing.urls import page_kind
 from careerscrape.site import Site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._failures import failure_reason
+from careerscrape.spiders.feed import StartFeed
 
 #: Media types a career page can be served as (no Content-Type at all is let through).
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
@@ -58,6 +59,8 @@ class CareersSpider(scrapy.Spider):
         crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
         #: Refresh runs (-a previous=DIR): conditional requests, unchanged pages carried over.
         spider.refresh = Refresh(crawler, spider)
+        #: Start pages join the scheduler as it drains (START_QUEUE_LIMIT), not all at once.
+        spider.feed = StartFeed.from_crawler(crawler, spider, spider._start_page)
         return spider
 
     @property
@@ -71,18 +74,29 @@ class CareersSpider(scrapy.Spider):
     # -- what to fetch ---------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for slug in self.arguments.roles:
-            for request in self._page_request(self.site.role_url(slug), hops=0):
-                yield request
-        for url in self.arguments.start_urls():
-            for request in self._page_request(self.site.resolve(url), hops=0):
-                yield request
+        """The start pages and the sitemap; the pages are requested as the scheduler has room
+        for them (:class:`StartFeed`, START_QUEUE_LIMIT), so any number keeps a short queue."""
+        urls = list(self._start_urls())
+        if not self.feed.later(urls):
+            for url in urls:
+                for request in self._start_page(url):
+                    yield request
         if self.arguments.sitemap:
             yield scrapy.Request(
                 self.site.resolve(self.arguments.sitemap),
                 callback=self.parse_sitemap,
                 errback=self.sitemap_failed,
             )
+
+    def _start_urls(self) -> Iterator[str]:
+        for slug in self.arguments.roles:
+            yield self.site.role_url(slug)
+        for url in self.arguments.start_urls():
+            yield self.site.resolve(url)
+
+    def _start_page(self, url: str) -> Iterator[scrapy.Request]:
+        """The request for a start page or a page of a sitemap (the feed's requests)."""
+        return self._page_request(url, hops=0)
 
     def _page_request(self, url: str, hops: int) -> Iterator[scrapy.Request]:
         """A request for a page not asked for yet in this crawl; each is accounted for once."""
@@ -101,7 +115,11 @@ class CareersSpider(scrapy.Spider):
             self.crawler.stats.inc_value("careerscrape/duplicates")
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        """Role and comparison URLs of a sitemap; nested sitemaps of an index are followed."""
+        """Role and comparison URLs of a sitemap; nested sitemaps of an index are followed.
+
+        The page URLs go to the feed, which requests them as the scheduler has room; with
+        the feed off (START_QUEUE_LIMIT=0, REDIS_URL) they are all requested here.
+        """
         if response.url.endswith("/robots.txt"):
             locations = list(sitemap_urls_from_robots(response.text, base_url=response.url))
             kind = "sitemapindex"
@@ -109,12 +127,16 @@ class CareersSpider(scrapy.Spider):
             sitemap = Sitemap(response.body)
             locations = [entry["loc"] for entry in sitemap]
             kind = sitemap.type
+        pages = []
         for location in locations:
             url = self.site.resolve(location)
             if kind == "sitemapindex":
                 yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed)
             elif page_kind(url) and self.site.is_own(url):
-                yield from self._page_request(url, hops=0)
+                pages.append(url)
+        if not self.feed.later(pages):
+            for url in pages:
+                yield from self._start_page(url)
 
     def _follow(
         self, page: ParsedPage | None, response: Response, links: Links | None = None
