@@ -9,14 +9,21 @@ each as a subprocess that starts from the sitemap and fetches every page once:
 - ``scrapy crawl careers`` with everything on: parse + validation, the five
   pipelines (validate, rejects, dedupe, field stats, catalog), the feeds,
   run.json, robots.txt;
-- a do-nothing spider (:class:`NullSpider`, plain Scrapy settings, robots.txt
-  obeyed too) whose callback drops every response: the floor, what Scrapy and
-  the server cost before careerscrape does anything.
+- a do-nothing spider (:class:`NullSpider`, plain Scrapy settings but
+  ``CONCURRENT_ITEMS=1`` as careerscrape's, robots.txt obeyed too) whose
+  callback drops every response: the floor, what Scrapy and
+  the server cost before careerscrape does anything. It schedules as the
+  careers spider does: the sitemap's URLs join the scheduler as it drains
+  (:class:`careerscrape.spiders.feed.StartFeed`, 4 x concurrency at a time).
 
 Both get the same concurrency and no politeness delays, as for a mirror. It
 prints pages/s (over the crawl's ``elapsed_time_seconds``, from spider open
 to close: process start-up is not counted), their ratio, and the peak RSS
-of each crawl process (``ru_maxrss`` of that child, read with ``os.wait4``).
+of each crawl process: its ``ru_maxrss``, read with ``os.wait4`` by a small
+launcher process that starts it. Started from this process, which holds the
+whole rendered site, the crawl would report this process's RSS instead: Linux
+gives a child that execs after vfork/fork the parent's high-water mark as
+its own starting ``ru_maxrss``.
 ``--profile`` also runs the careers crawl of the first size under cProfile
 and prints where its time goes.
 """
@@ -38,11 +45,28 @@ from pathlib import Path
 import scrapy
 from scrapy.utils.sitemap import Sitemap
 
+from careerscrape.spiders.feed import StartFeed
+
 ROOT = Path(__file__).resolve().parents[1]
+
+#: ``python -c LAUNCHER PEAK_FILE COMMAND...``: runs COMMAND, writes its ru_maxrss (KiB) to
+#: PEAK_FILE and exits with its status. A process this small passes on a small ru_maxrss.
+LAUNCHER = """
+import os, sys
+pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as peak:
+    peak.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
 
 
 class NullSpider(scrapy.Spider):
-    """Every page of a sitemap fetched and dropped: ``scrapy runspider`` runs it from here."""
+    """Every page of a sitemap fetched and dropped: ``scrapy runspider`` runs it from here.
+
+    Its requests are scheduled as the careers spider's are: the sitemap's URLs go to a
+    :class:`StartFeed`, which requests them as the scheduler drains.
+    """
 
     name = "null"
 
@@ -50,12 +74,23 @@ class NullSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.sitemap = sitemap
 
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):  # type: ignore[no-untyped-def]
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.feed = StartFeed.from_crawler(crawler, spider, spider.page_requests)
+        return spider
+
     async def start(self):  # type: ignore[override]
         yield scrapy.Request(self.sitemap, callback=self.parse_sitemap)
 
+    def page_requests(self, url: str):  # type: ignore[no-untyped-def]
+        yield scrapy.Request(url, callback=self.drop)
+
     def parse_sitemap(self, response):
-        for entry in Sitemap(response.body):
-            yield scrapy.Request(entry["loc"], callback=self.drop)
+        urls = [entry["loc"] for entry in Sitemap(response.body)]
+        if not self.feed.later(urls):  # the feed is off: all at once
+            for url in urls:
+                yield from self.page_requests(url)
 
     def drop(self, response) -> None:
         return None
@@ -80,22 +115,25 @@ def _settings(concurrency: int) -> dict[str, str]:
         "CONCURRENT_REQUESTS_PER_DOMAIN": str(concurrency),
         "DOWNLOAD_WARNSIZE": "0",  # the 20,000-page sitemap is over 2 MB
         "TELNETCONSOLE_ENABLED": "0", "ROBOTSTXT_OBEY": "1",
+        # careerscrape's own setting, given to the floor too: Scrapy's default of 100
+        # starts 100 asyncio tasks per response and slows the do-nothing spider ~1.6x.
+        "CONCURRENT_ITEMS": "1",
     }  # fmt: skip
 
 
 def _run(command: list[str], cwd: Path, log_path: Path) -> tuple[float, int, str]:
     """Run a crawl; (elapsed_time_seconds from its stats, peak RSS in KiB, log)."""
+    peak_file = log_path.with_suffix(".peak")
+    launched = [sys.executable, "-c", LAUNCHER, str(peak_file), *command]
     with open(log_path, "wb") as log_file:
-        child = subprocess.Popen(command, cwd=cwd, stdout=log_file, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
+        child = subprocess.run(launched, cwd=cwd, stdout=log_file, stderr=subprocess.STDOUT)
     log = log_path.read_text(encoding="utf-8", errors="replace")
     if child.returncode != 0:
         raise SystemExit(f"crawl failed ({child.returncode}): {' '.join(command)}\n{log[-3000:]}")
     found = re.search(r"'elapsed_time_seconds': ([0-9.]+)", log)
     if not found:
         raise SystemExit(f"no elapsed_time_seconds in the log of {' '.join(command)}")
-    return float(found.group(1)), usage.ru_maxrss, log
+    return float(found.group(1)), int(peak_file.read_text()), log
 
 
 def crawl_careers(base_url: str, work: Path, concurrency: int, profile: Path | None) -> Run:
