@@ -92,7 +92,8 @@ FIGURES = (
     "lgbt_percent",
 )
 LISTS = ("skills", "responsibilities")
-_FIGURE_SET = frozenset(FIGURES)
+#: What a comparison side gives its role's entry, kept per page as one JSON string.
+_SIDE_FIELDS = frozenset(FIGURES + LISTS)
 #: Either record, told apart by ``page_type``: one validation straight from a JSON line.
 _RECORD: TypeAdapter[RoleProfile | RoleComparison] = TypeAdapter(
     Annotated[RoleProfile | RoleComparison, Field(discriminator="page_type")]
@@ -143,13 +144,11 @@ class _Role:
     mentions: set[str] = field(default_factory=set)
     summaries: dict[int, tuple] = field(default_factory=dict)  # tier -> (fetched_at, url, text)
     category: tuple | None = None  # (fetched_at, url, category)
-    # comparison url -> (fetched_at, figures): the newest fetch of each page where the role
-    # is a side, its figures as JSON (nulls left out), one shared string per distinct set.
+    # comparison url -> (fetched_at, side): the newest fetch of each page where the role is
+    # a side; its figures and lists as JSON (nulls left out), one string per distinct side.
     sides: dict[str, tuple[datetime, str]] = field(default_factory=dict)
     # field -> ((fetched_at, url), list): the newest role page with a non-empty list.
     own_lists: dict[str, tuple] = field(default_factory=dict)
-    # field -> url -> ((fetched_at,), list): comparison pages, kept only while no role page.
-    page_lists: dict[str, dict[str, tuple]] = field(default_factory=dict)
     # other slug -> (known, from_table, filed_here, fetched_at, url, difference)
     related: dict[str, tuple] = field(default_factory=dict)
     updated: date | None = None
@@ -179,15 +178,10 @@ class _Role:
     def own_list(self, name: str, items: list, fetched_at: datetime, url: str) -> None:
         if items:
             _keep_newest(self.own_lists, name, (fetched_at, url), items)
-            self.page_lists.pop(name, None)  # never used once a role page lists the field
 
-    def page_list(self, name: str, items: list, fetched_at: datetime, url: str) -> None:
-        if items and name not in self.own_lists:
-            _keep_newest(self.page_lists.setdefault(name, {}), url, (fetched_at,), items)
-
-    def side(self, url: str, fetched_at: datetime, figures: str) -> None:
-        """A comparison page's figures for this role; a page counts with its newest fetch."""
-        candidate = (fetched_at, figures)
+    def side(self, url: str, fetched_at: datetime, side: str) -> None:
+        """A comparison page's side for this role; a page counts with its newest fetch."""
+        candidate = (fetched_at, side)
         current = self.sides.get(url)
         if current is None or candidate > current:
             self.sides[url] = candidate
@@ -216,40 +210,43 @@ class _Role:
                 for other, edge in sorted(self.related.items())
             ],
         }
-        data.update(self._figures())
+        newest: dict[str, tuple[datetime, str]] = {}  # side -> (fetched_at, url) newest
+        for url, (at, side) in self.sides.items():
+            if side not in newest or (at, url) > newest[side]:
+                newest[side] = (at, url)
+        decoded = {side: json.loads(side) for side in newest}
+        data.update(self._figures(newest, decoded))
         for name in LISTS:
             if name in self.own_lists:
                 items = self.own_lists[name][1]
-            else:
-                pages = self.page_lists.get(name, {})
-                items = [item for url in sorted(pages) for item in pages[url][1]]
+            else:  # every comparison page's, in URL order
+                items = [
+                    item
+                    for _, (_, side) in sorted(self.sides.items())
+                    for item in decoded[side].get(name, ())
+                ]
             data[name] = _dedupe(name, items)
         return RoleCatalogEntry.model_validate(data)
 
-    def _figures(self) -> dict[str, Any]:
+    def _figures(self, newest: dict[str, tuple], decoded: dict[str, dict]) -> dict[str, Any]:
         """Each figure from the newest page that shows it, and ``conflicts``.
 
-        Pages mostly repeat the same figures, so the work is done once per
-        distinct set of figures (its newest page), not once per page; the
+        Pages mostly repeat the same side, so the work is done once per
+        distinct side (its newest page, ``newest``), not once per page; the
         pages are walked one by one only to list a field's disagreement.
         """
-        newest: dict[str, tuple[datetime, str]] = {}  # figures -> (fetched_at, url) newest
-        for url, (at, figures) in self.sides.items():
-            if figures not in newest or (at, url) > newest[figures]:
-                newest[figures] = (at, url)
-        decoded = {figures: json.loads(figures) for figures in newest}
         data: dict[str, Any] = {"conflicts": []}
         for name in FIGURES:
-            shown = [(newest[f], values[name]) for f, values in decoded.items() if name in values]
+            shown = [(newest[s], values[name]) for s, values in decoded.items() if name in values]
             if not shown:
                 continue
             data[name] = max(shown, key=lambda pair: pair[0])[1]
             first = shown[0][1]
             if any(value != first for _, value in shown):
                 values = [
-                    {"value": decoded[figures][name], "url": url}
-                    for url, (_, figures) in sorted(self.sides.items())
-                    if name in decoded[figures]
+                    {"value": decoded[side][name], "url": url}
+                    for url, (_, side) in sorted(self.sides.items())
+                    if name in decoded[side]
                 ]
                 data["conflicts"].append({"field": name, "values": values})
         return data
@@ -288,8 +285,8 @@ class CatalogBuilder:
 
     def __init__(self) -> None:
         self._roles: dict[str, _Role] = {}
-        # One string per distinct set of side figures: pages that agree share it.
-        self._figure_sets: dict[str, str] = {}
+        # One string per distinct comparison side: pages that agree share it.
+        self._sides: dict[str, str] = {}
         #: Records merged so far.
         self.records = 0
 
@@ -356,14 +353,8 @@ class CatalogBuilder:
             role = self._role(stats.role_slug)
             role.seen(stats.role, _TABLE_HEADER, at, url)
             role.summary(_COMPARISON_DESCRIPTION, stats.description, at, url)
-            figures = stats.model_dump_json(include=_FIGURE_SET, exclude_defaults=True)
-            role.side(url, at, self._figure_sets.setdefault(figures, figures))
-            for name in LISTS:
-                if name not in role.own_lists:  # dumped only while no role page lists it
-                    items = getattr(stats, name)
-                    if name == "skills":
-                        items = [{"name": s.name, "percent": s.percent} for s in items]
-                    role.page_list(name, items, at, url)
+            side = stats.model_dump_json(include=_SIDE_FIELDS, exclude_defaults=True)
+            role.side(url, at, self._sides.setdefault(side, side))
             if other.role_slug != stats.role_slug:
                 mine, theirs = stats.yearly_salary, other.yearly_salary
                 difference = None if mine is None or theirs is None else theirs - mine
