@@ -76,9 +76,14 @@ class Document:
         """Parse HTML once; raise ``ValueError`` when there is no document at all."""
         if isinstance(html, str):
             html = html.encode("utf-8")
-        root = etree.fromstring(html, _parser(_declared_encoding(html)))
+        parser = _parser(_declared_encoding(html))
+        root = etree.fromstring(html, parser)
         if root is None:
             raise ValueError("the document is empty")
+        last_error = parser.error_log.last_error  # libxml2 stops at such an error: it is last
+        if last_error is not None and last_error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            # Whatever follows the limit is silently cut off: refuse the page, never half of it.
+            raise ValueError(f"the page is cut short by the parser: {last_error.message}")
         doc = cls(root=root)
         doc._read_head()
         doc.blocks = _linearise(root, doc.links)
