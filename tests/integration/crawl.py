@@ -55,5 +55,15 @@ def crawl(output: Path, *args: str, timeout: float = 120, **settings: str) -> Cr
     return CrawlResult(done.returncode, done.stdout + done.stderr, output)
 
 
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """End a server the test started: politely, then for sure after 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def without(record: dict[str, Any], *fields: str) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in fields}

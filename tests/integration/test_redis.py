@@ -25,7 +25,7 @@ from careerscrape.catalog import build_catalog
 from careerscrape.distributed import LoopAwareRedisDupeFilter, dumps, loads
 from careerscrape.localsite import serve
 from careerscrape.sitegen import generate_site
-from integration.crawl import ROOT, CrawlResult, crawl, crawl_command, without
+from integration.crawl import ROOT, CrawlResult, crawl, crawl_command, stop, without
 
 PAGES = 600
 RECORD_FILES = ("roles.jsonl", "comparisons.jsonl")
@@ -70,12 +70,7 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         client.close()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 def _workers(outputs: list[Path], args: tuple[str, ...], **settings: str) -> list[CrawlResult]:

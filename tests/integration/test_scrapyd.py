@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from integration.crawl import ROOT
+from integration.crawl import ROOT, stop
 
 BIN = Path(sys.executable).parent
 #: The egg's own version, so the job log proves the deployed code ran.
@@ -87,12 +87,7 @@ def scrapyd(tmp_path: Path) -> Iterator[str]:
             time.sleep(0.2)
         yield base
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 def _project_copy(target: Path) -> Path:
