@@ -187,9 +187,11 @@ class SharedScheduler(RedisScheduler):
     # -- requests --------------------------------------------------------------------------
 
     def enqueue_request(self, request: Request) -> bool:
-        if _continues(request):
-            # The same page as a request this process took: kept here, still filtered
-            # (a redirect into a page fetched anywhere is a duplicate).
+        if _continues(request) or not self._is_page(request):
+            # The same page as a request this process took, or a sitemap this process asked
+            # for (each worker reads its own start sitemaps): kept here, so that its outcome
+            # is counted where it was asked for; still filtered (a redirect into a page
+            # fetched anywhere is a duplicate).
             if not request.dont_filter and self.df.request_seen(request):
                 self.df.log(request, self.spider)
                 return False

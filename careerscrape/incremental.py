@@ -1,8 +1,11 @@
-"""Refresh runs: a crawl that reuses what the previous run learned.
+"""Refresh runs: every crawl job reuses what the last published run learned.
 
-    scrapy crawl careers -a sitemap=... -a previous=output/      # or -s PREVIOUS_DIR=output
+    scrapy crawl careers -a sitemap=...                          # refreshes OUTPUT_DIR/latest
+    scrapy crawl careers -a sitemap=... -a previous=DIR          # refreshes the run in DIR
 
-Given the output folder of a previous run, the crawl:
+The run refreshed is the published one (``OUTPUT_DIR/latest``, careerscrape.addons)
+unless ``-a previous=DIR`` (or ``PREVIOUS_DIR``) names another run folder, or
+``REFRESH_FROM_PUBLISHED`` is off. Given that run, the crawl:
 
 - asks for each page it has a record of conditionally: ``If-None-Match`` with the
   page's last ``ETag`` and ``If-Modified-Since`` with its last ``Last-Modified``
@@ -12,10 +15,12 @@ Given the output folder of a previous run, the crawl:
   record goes into this run's feeds, catalog and stats exactly as it was, its
   ``fetched_at`` included (the time its content was read and parsed), and the links the
   previous run read from the page are followed again;
-- parses every other page as usual;
-- writes ``OUTPUT_DIR/validators.jsonl`` (what the next refresh needs, see below) and
-  ``OUTPUT_DIR/changes.json``: the :mod:`careerscrape.diff` report between the previous
-  catalog and the new one, plus ``"pages"``, the record URLs by what happened to them.
+- parses every other page as usual.
+
+Every crawl job writes into its run folder ``validators.jsonl`` (what the next refresh
+needs, see below) and ``changes.json``: the :mod:`careerscrape.diff` report between the
+previous catalog and the new one, plus ``"pages"``, the record URLs by what happened to
+them (with no previous run, every role and page is new).
 
 A page is *unchanged* when this run's record has the previous record's
 ``content_sha256`` (a 304 or a same-body 200 carried over, or a page parsed again
@@ -24,27 +29,24 @@ run had no record of it and *gone* when this run has none. The record models hav
 room for such marks, by design (the data contract is fixed): run.json's ``refresh``
 entry counts them and changes.json lists them.
 
-What the previous run left is read when the crawl starts, before this run replaces any
-file, so ``previous`` may be this run's own ``OUTPUT_DIR`` (the usual cron setup):
+What the previous run left is read when the crawl starts:
 
-- ``roles.jsonl`` and ``comparisons.jsonl`` (the default feeds): the records. Only an
+- ``roles.jsonl`` and ``comparisons.jsonl`` (the record feeds): the records. Only an
   index (URL -> file offset) is kept in memory; a carried record is read back from the
-  file, which stays open (a rename over it at close does not change what was opened).
+  file, which stays open.
 - ``validators.jsonl``, one JSON object a line for every record of that run:
   ``{"url", "content_sha256", "etag", "last_modified", "links", "offsite"}``, where
-  ``links`` are the canonical URLs the crawl follows from the page. A run that did not
-  write it (a plain crawl) gives body hashes only: no conditional requests, and a page
-  whose links are needed is parsed again.
+  ``links`` are the canonical URLs the crawl follows from the page. A folder without
+  it gives body hashes only: no conditional requests, and a page whose links are
+  needed is parsed again.
 - ``catalog.jsonl``, for changes.json.
 
 A record is reused only if it was made by this parser version (``parser_version``) and
 still meets the data contract; otherwise the page is fetched (again, unconditionally)
-and parsed. A previous folder that does not exist yet (the first scheduled run) makes a
-full crawl whose changes.json lists every role as added; one that cannot be read is
-reported in run.json (``refresh.previous_error``) and the log, and the run is a full
-crawl without changes.json. With ``JOBDIR``, give ``previous`` a folder other than
-``OUTPUT_DIR`` (a stopped part rewrites the outputs); records replayed by a resumed job
-keep their body hash, not their validators.
+and parsed. A previous folder that does not exist makes a full crawl; one that cannot
+be read is reported in run.json (``refresh.previous_error``) and the log, and the run
+is a full crawl without changes.json. Records replayed by a resumed JOBDIR job keep
+their body hash, not their validators.
 """
 
 from __future__ import annotations
@@ -67,29 +69,21 @@ from careerscrape.atomic import commit_temp, make_temp, read_jsonl, write_json
 from careerscrape.diff import DiffError, diff_catalogs, read_catalog
 from careerscrape.links import Links, links_to_follow
 from careerscrape.models import PAGE_MODELS, PARSER_VERSION, PageRecord
+from careerscrape.outputs import CATALOG, CHANGES, RECORD_FILES, VALIDATORS
 from careerscrape.parsing import ParsedPage
 
 __all__ = [
-    "CHANGES",
-    "RECORD_FILES",
-    "VALIDATORS",
     "Carried",
     "ConditionalRequestsMiddleware",
     "PreviousRun",
     "PreviousRunError",
     "Refresh",
     "Validator",
-    "previous_dir",
     "refresh_summary",
 ]
 
 logger = logging.getLogger(__name__)
 
-VALIDATORS = "validators.jsonl"
-CHANGES = "changes.json"
-#: The feeds a previous run's records are read from (the default FEEDS).
-RECORD_FILES = ("roles.jsonl", "comparisons.jsonl")
-CATALOG = "catalog.jsonl"
 #: Request meta: the request carries this run's conditional headers / must not.
 CONDITIONAL = "careerscrape_conditional"
 UNCONDITIONAL = "careerscrape_unconditional"
@@ -264,13 +258,6 @@ class PreviousRun:
         self._files = []
 
 
-def previous_dir(spider: Any, settings: Any) -> Path | None:
-    """The previous run's folder: ``-a previous=DIR``, else the ``PREVIOUS_DIR`` setting."""
-    arguments = getattr(spider, "arguments", None)
-    given = getattr(arguments, "previous", None) or settings.get("PREVIOUS_DIR")
-    return Path(given) if given else None
-
-
 @dataclass(frozen=True, slots=True)
 class Carried:
     """What the spider yields for a page it does not parse."""
@@ -302,45 +289,45 @@ class Refresh:
     def __init__(self, crawler: Any, spider: Any) -> None:
         self.crawler = crawler
         self.spider = spider
-        self.output_dir = Path(crawler.settings.get("OUTPUT_DIR", "output"))
-        self.folder = previous_dir(spider, crawler.settings)
+        #: The crawl job (RUN_OUTPUTS) keeps validators and reports changes; other Scrapy
+        #: commands that open the spider (shell, parse) leave every method a no-op. Known
+        #: when the spider opens: the run folder is settled after the spider is made.
+        self.enabled = False
+        self.output_dir = Path(".")
+        self.folder: Path | None = None
         self.previous: PreviousRun | None = None
         self.error: str | None = None
         self._pending: dict[str, Validator] = {}
         self._outcomes = _Outcomes()
         self._file: IO[str] | None = None
         self._temp = ""
-        if self.folder is None:
-            return
-        try:
-            self.previous = PreviousRun(self.folder)
-        except PreviousRunError as exc:
-            self.error = str(exc)
-            logger.error("the previous run in %s cannot be used (%s): a full crawl, and no %s",
-                         self.folder, exc, CHANGES)  # fmt: skip
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
-    @property
-    def enabled(self) -> bool:
-        """A refresh run: a previous folder was given (whether or not it exists yet)."""
-        return self.folder is not None
-
     # -- while crawling --------------------------------------------------------------------
 
     def spider_opened(self, spider: Any = None) -> None:
-        stats, settings = self.crawler.stats, self.crawler.settings
-        stats.set_value(f"{_STATS}previous", str(self.folder))
+        settings, stats = self.crawler.settings, self.crawler.stats
+        self.enabled = settings.getbool("RUN_OUTPUTS")
+        if not self.enabled:
+            return
+        self.output_dir = Path(settings.get("RUN_DIR"))
+        given = settings.get("PREVIOUS_DIR")
+        self.folder = Path(given) if given else None
+        if self.folder is not None:
+            try:
+                self.previous = PreviousRun(self.folder)
+            except PreviousRunError as exc:
+                self.error = str(exc)
+                logger.error("the previous run in %s cannot be used (%s): a full crawl, and no "
+                             "%s", self.folder, exc, CHANGES)  # fmt: skip
+        stats.set_value(f"{_STATS}previous", str(self.folder) if self.folder else None)
         stats.set_value(f"{_STATS}previous_records", len(self.previous or ()))
         if self.error:
             stats.set_value(f"{_STATS}previous_error", self.error)
-        elif self.previous is not None and not self.previous.exists:
-            logger.warning("no previous run in %s yet: a full crawl", self.folder)
-        if settings.get("JOBDIR") and _same_folder(self.folder, self.output_dir):
-            logger.warning("previous=%s is this job's OUTPUT_DIR: a stopped part rewrites it, "
-                           "so a resumed part compares with the stopped one; give previous a "
-                           "copy of the last output instead", self.folder)  # fmt: skip
+        elif self.previous is None or not self.previous.exists:
+            logger.info("no previous run to refresh: a full crawl, every role new in %s", CHANGES)
 
     def prepare(self, request: scrapy.Request) -> None:
         """Add (or, after a redirect to another page, remove) the conditional headers."""
@@ -421,7 +408,7 @@ class Refresh:
         )
 
     def item_scraped(self, item: Any, response: Any = None) -> None:
-        if not isinstance(item, PageRecord):
+        if not self.enabled or not isinstance(item, PageRecord):
             return
         url = item.url
         validator = self._pending.pop(url, None)
@@ -447,36 +434,40 @@ class Refresh:
 
     def spider_closed(self, spider: Any = None, reason: str = "") -> None:
         """validators.jsonl, then changes.json (the catalog pipeline has written the catalog)."""
+        if not self.enabled:
+            return
         if self._file is None:
             self._file, self._temp = make_temp(self.output_dir / VALIDATORS)
         commit_temp(self._file, self._temp, self.output_dir / VALIDATORS)
         self._file = None
         self._pending.clear()
-        previous = self.previous
-        if previous is None:
+        if self.error:
             return
         try:
-            self._write_changes(previous)
+            self._write_changes(self.previous)
         finally:
-            previous.close()
+            if self.previous is not None:
+                self.previous.close()
 
-    def _write_changes(self, previous: PreviousRun) -> None:
+    def _write_changes(self, previous: PreviousRun | None) -> None:
         catalog = self.output_dir / CATALOG
         if not catalog.is_file():
             logger.error("no %s was written: no %s", catalog, CHANGES)
             return
         try:
-            report = diff_catalogs(previous.catalog, read_catalog(catalog))
+            before = previous.catalog if previous is not None else []
+            report = diff_catalogs(before, read_catalog(catalog))
         except (DiffError, OSError) as exc:
             logger.error("%s not written: %s", CHANGES, exc)
             return
         outcomes = self._outcomes
         scraped = {*outcomes.unchanged, *outcomes.changed}
+        gone = previous.urls() if previous is not None else iter(())
         pages = {
             "unchanged": sorted(outcomes.unchanged),
             "changed": sorted(outcomes.changed),
             "new": sorted(outcomes.new),
-            "gone": sorted(url for url in previous.urls() if url not in scraped),
+            "gone": sorted(url for url in gone if url not in scraped),
         }
         write_json(self.output_dir / CHANGES, {**report.to_dict(), "pages": pages})
         logger.info("%s: %d roles added, %d removed, %d changed; pages %s",
@@ -498,13 +489,6 @@ def _updated(validator: Validator, response: Response) -> Validator:
         return validator
     return Validator(validator.url, validator.content_sha256, etag, last_modified,
                      validator.links, validator.offsite)  # fmt: skip
-
-
-def _same_folder(a: Path | None, b: Path) -> bool:
-    try:
-        return a is not None and a.resolve() == b.resolve()
-    except OSError:
-        return False
 
 
 def refresh_summary(stats: dict[str, Any]) -> dict[str, Any]:

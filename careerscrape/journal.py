@@ -254,7 +254,7 @@ class JobJournal:
     @classmethod
     def from_crawler(cls, crawler: Any) -> JobJournal:
         jobdir = job_dir(crawler.settings)
-        if not jobdir:
+        if not jobdir or not crawler.settings.getbool("RUN_OUTPUTS"):
             raise NotConfigured
         _warn_of_appending_feeds(crawler.settings)
         return cls(crawler, Journal(Path(jobdir) / "careerscrape" / "journal.jsonl"))

@@ -11,28 +11,25 @@ NEWSPIDER_MODULE = "careerscrape.spiders"
 COMMANDS_MODULE = "careerscrape.commands"
 
 # --- where the data goes ---------------------------------------------------------------
-#: Folder of roles.jsonl, comparisons.jsonl, catalog.jsonl, rejects.jsonl and run.json.
+#: The output folder: one folder per run under runs/, and ``latest``, a link to the run
+#: published last (careerscrape/outputs.py). One crawl at a time holds it (.lock).
 OUTPUT_DIR = "output"
+#: Run folders kept in OUTPUT_DIR/runs (the oldest are removed; never the published one).
+KEEP_RUNS = 10
 #: The site records are attributed to. A crawl of a mirror (``-a site=http://127.0.0.1:8000``)
 #: still writes the canonical URLs, so that a mirror and the site give the same records.
 CANONICAL_SITE = "https://www.zippia.com"
+#: Set by ``scrapy crawl`` (careerscrape/commands/crawl.py), the one command that writes
+#: outputs: ``scrapy shell``, ``parse``, ``check`` and ``fetch`` leave OUTPUT_DIR alone.
+RUN_OUTPUTS = False
+#: Set at start by careerscrape (careerscrape/addons.py), not by users: this run's folder,
+#: OUTPUT_DIR/runs/<start time>. The record feeds, catalog, rejects and run.json go there.
+RUN_DIR = None
 
-FEEDS = {
-    "%(output_dir)s/roles.jsonl": {
-        "format": "jsonlines",
-        "encoding": "utf-8",
-        "item_classes": ["careerscrape.models.RoleProfile"],
-        "overwrite": True,
-    },
-    "%(output_dir)s/comparisons.jsonl": {
-        "format": "jsonlines",
-        "encoding": "utf-8",
-        "item_classes": ["careerscrape.models.RoleComparison"],
-        "overwrite": True,
-    },
-}
-# Records are Pydantic models: export model_dump(mode="json") (RFC 3339 datetimes), and
-# write each feed to a temporary file renamed into place when the crawl closes.
+# The record feeds (roles.jsonl, comparisons.jsonl in RUN_DIR) are added to FEEDS at start
+# (careerscrape/addons.py), beside any feed given with -o/-O or FEEDS. Records are Pydantic
+# models: export model_dump(mode="json") (RFC 3339 datetimes), and write each feed to a
+# temporary file renamed into place when the crawl closes.
 FEED_EXPORTERS = {
     "jsonlines": "careerscrape.exporters.RecordJsonLinesExporter",
     "jsonl": "careerscrape.exporters.RecordJsonLinesExporter",
@@ -49,8 +46,12 @@ ITEM_PIPELINES = {
     "careerscrape.pipelines.catalog.CatalogPipeline": 500,
 }
 EXTENSIONS = {
-    "careerscrape.extensions.RunSummary": 500,
+    # run.json, the health verdict (the exit status) and publication of the run folder.
+    "careerscrape.extensions.run_summary.RunSummary": 500,
     "careerscrape.progress.Progress": 510,
+    # The health checks as Spidermon monitors, after RunSummary has judged the run: a failed
+    # check runs the HEALTH_ALERTS actions (careerscrape/extensions/monitors.py).
+    "spidermon.contrib.scrapy.extensions.Spidermon": 600,
     # Only with -s JOBDIR=...: journals every outcome and replays it when the job resumes.
     # After Scrapy's FeedExporter (0), so that the feeds are open when it replays.
     "careerscrape.journal.JobJournal": 900,
@@ -107,7 +108,15 @@ DUPEFILTER_CLASS = "careerscrape.dupefilter.LoopAwareDupeFilter"
 #: ``-s REDIS_URL=redis://host:port``: this process joins a crawl shared through Redis
 #: (scheduler and duplicate filter; careerscrape/distributed.py). Unset: a crawl of its own.
 REDIS_URL = None
-ADDONS = {"careerscrape.distributed.RedisCrawl": 0}
+#: Names the shared crawl (Redis keys careerscrape:<name>:...), so several share one Redis.
+REDIS_CRAWL = "careers"
+#: Seconds a silent worker still counts as alive (its heartbeat is a sixth of this).
+REDIS_WORKER_TTL = 30.0
+ADDONS = {
+    "careerscrape.distributed.RedisCrawl": 0,
+    # The crawl job's run folder, lock, record feeds and the run it refreshes.
+    "careerscrape.addons.RunFolder": 0,
+}
 #: Career pages redirect once or twice at most; more is a loop.
 REDIRECT_MAX_TIMES = 5
 
@@ -129,7 +138,8 @@ HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
-# --- health verdict (exit status of scrapy crawl careers; see careerscrape/health.py) ----
+# --- health verdict (exit status of scrapy crawl careers; see careerscrape/run/health.py) --
+# Only a healthy run is published (OUTPUT_DIR/latest).
 HEALTH_MIN_RECORDS = 1
 #: Share of requested pages that may end as rejects, not counting the reasons below.
 HEALTH_MAX_REJECT_SHARE = 0.25
@@ -141,6 +151,15 @@ HEALTH_FILL_FLOORS = {
     "comparison": {"roles.yearly_salary": 0.8},
     "role": {"responsibilities": 0.8, "skills": 0.5},
 }
+#: ...judged only for record types with at least this many records in the run: one page
+#: tells nothing about a field's fill rate.
+HEALTH_FLOOR_MIN_RECORDS = 10
+#: Spidermon actions run when a health check fails (careerscrape/extensions/monitors.py),
+#: e.g. ["spidermon.contrib.actions.email.smtp.SendSmtpEmail"], each configured by
+#: Spidermon's own settings (SPIDERMON_SMTP_HOST, SPIDERMON_SLACK_SENDER_TOKEN...).
+HEALTH_ALERTS = []
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["careerscrape.extensions.monitors.HealthMonitorSuite"]
 #: The drift alarm (exit 7, careerscrape/drift.py): a field whose fill rate fell by more
 #: than this share since the previous run's run.json (1 turns the alarm off)...
 DRIFT_MAX_DROP = 0.3
@@ -150,8 +169,11 @@ DRIFT_MIN_PREVIOUS_RATE = 0.5
 DRIFT_MIN_RECORDS = 10
 
 # --- refresh runs (careerscrape/incremental.py) ------------------------------------------
-#: The previous run's output folder (``-a previous=DIR`` for one run): conditional
-#: requests, unchanged pages keep their previous record, OUTPUT_DIR/changes.json.
+#: Every crawl refreshes the run published last (OUTPUT_DIR/latest): conditional requests,
+#: unchanged pages keep their previous record, changes.json says what changed. False: a
+#: full crawl unless PREVIOUS_DIR (or -a previous=DIR) names a run folder.
+REFRESH_FROM_PUBLISHED = True
+#: A run folder to refresh instead of the published one (``-a previous=DIR`` for one run).
 PREVIOUS_DIR = None
 
 LOG_LEVEL = "INFO"

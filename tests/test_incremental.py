@@ -184,11 +184,19 @@ def test_refresh_summary_counts_pages_and_gone() -> None:
 
 
 def refresh_for(folder: Path | None, output: Path) -> Refresh:
-    crawler = get_crawler(settings_dict={"OUTPUT_DIR": str(output)})
-    spider = SimpleNamespace(
-        arguments=SimpleNamespace(previous=folder), site=CrawledSite(MIRROR + "/")
+    """The refresh state of a crawl job writing into ``output`` and refreshing ``folder``."""
+    output.mkdir(parents=True, exist_ok=True)
+    crawler = get_crawler(
+        settings_dict={
+            "RUN_OUTPUTS": True,
+            "RUN_DIR": str(output),
+            "PREVIOUS_DIR": str(folder) if folder else None,
+        }
     )
-    return Refresh(crawler, spider)
+    crawler.stats.open_spider()
+    refresh = Refresh(crawler, SimpleNamespace(site=CrawledSite(MIRROR + "/")))
+    refresh.spider_opened()
+    return refresh
 
 
 def mirror(url: str) -> str:
@@ -285,7 +293,7 @@ def test_parsed_pages_leave_validators_for_the_next_run(tmp_path: Path, site: Si
 
 def test_without_previous_nothing_changes(tmp_path: Path, site: Site) -> None:
     refresh = refresh_for(None, tmp_path / "out")
-    assert not refresh.enabled
+    assert refresh.enabled and refresh.previous is None
     request = scrapy.Request(MIRROR + site.paths[0])
     refresh.prepare(request)
     assert not request.headers

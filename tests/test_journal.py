@@ -167,8 +167,10 @@ def test_carried_counters_are_those_the_replay_does_not_recount() -> None:
 
 def test_the_journal_is_off_without_jobdir(tmp_path: Path) -> None:
     with pytest.raises(NotConfigured):
-        JobJournal.from_crawler(get_crawler())
-    crawler = get_crawler(settings_dict={"JOBDIR": str(tmp_path)})
+        JobJournal.from_crawler(get_crawler(settings_dict={"RUN_OUTPUTS": True}))
+    with pytest.raises(NotConfigured):  # not the crawl job: scrapy shell, parse...
+        JobJournal.from_crawler(get_crawler(settings_dict={"JOBDIR": str(tmp_path)}))
+    crawler = get_crawler(settings_dict={"JOBDIR": str(tmp_path), "RUN_OUTPUTS": True})
     assert JobJournal.from_crawler(crawler).journal.path == (
         tmp_path / "careerscrape" / "journal.jsonl"
     )
@@ -179,13 +181,15 @@ def test_an_unreadable_journal_fails_the_crawl_setup(tmp_path: Path) -> None:
     path.parent.mkdir()
     path.write_text("garbage\n")
     with pytest.raises(JournalError):
-        JobJournal.from_crawler(get_crawler(settings_dict={"JOBDIR": str(tmp_path)}))
+        JobJournal.from_crawler(
+            get_crawler(settings_dict={"JOBDIR": str(tmp_path), "RUN_OUTPUTS": True})
+        )
 
 
 def test_a_replayed_reject_keeps_its_time_and_is_not_logged_again(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    crawler = get_crawler(settings_dict={"OUTPUT_DIR": str(tmp_path)})
+    crawler = get_crawler(settings_dict={"RUN_OUTPUTS": True, "RUN_DIR": str(tmp_path)})
     crawler.stats.open_spider()
     pipeline = RejectsPipeline.from_crawler(crawler)
     pipeline.open_spider()

@@ -27,7 +27,7 @@ def record(name: str):
 
 @pytest.fixture
 def crawler(tmp_path: Path):
-    crawler = get_crawler(settings_dict={"OUTPUT_DIR": str(tmp_path)})
+    crawler = get_crawler(settings_dict={"RUN_OUTPUTS": True, "RUN_DIR": str(tmp_path)})
     crawler.stats.open_spider()
     return crawler
 

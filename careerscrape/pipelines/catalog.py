@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from scrapy.exceptions import NotConfigured
+
 from careerscrape.catalog import CatalogBuilder
 from careerscrape.models import PageRecord
+from careerscrape.outputs import CATALOG
 
 
 class CatalogPipeline:
@@ -15,11 +18,13 @@ class CatalogPipeline:
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.path = Path(crawler.settings.get("OUTPUT_DIR", "output")) / "catalog.jsonl"
+        self.path = Path(crawler.settings.get("RUN_DIR")) / CATALOG
         self.builder = CatalogBuilder()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CatalogPipeline:
+        if not crawler.settings.getbool("RUN_OUTPUTS"):
+            raise NotConfigured  # only the crawl job writes outputs
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:

@@ -9,10 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
 from careerscrape.atomic import commit_temp, make_temp
 from careerscrape.items import Reject
+from careerscrape.outputs import REJECTS
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ class Rejected(DropItem):
 
 
 class RejectsPipeline:
-    """Streams rejects to a temporary file renamed to ``OUTPUT_DIR/rejects.jsonl`` at close.
+    """Streams rejects to a temporary file renamed to ``RUN_DIR/rejects.jsonl`` at close.
 
     A reject is stamped with ``rejected_at`` and logged when it is first written. One that
     already has a ``rejected_at`` is replayed by a resumed job (careerscrape.journal): it
@@ -36,12 +37,14 @@ class RejectsPipeline:
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.path = Path(crawler.settings.get("OUTPUT_DIR", "output")) / "rejects.jsonl"
+        self.path = Path(crawler.settings.get("RUN_DIR")) / REJECTS
         self._file: IO[str] | None = None
         self._temp = ""
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RejectsPipeline:
+        if not crawler.settings.getbool("RUN_OUTPUTS"):
+            raise NotConfigured  # only the crawl job writes outputs
         return cls(crawler)
 
     def open_spider(self) -> None:

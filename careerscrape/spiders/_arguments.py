@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from scrapy.exceptions import UsageError
 
 from careerscrape.models import Slug
+from careerscrape.site import Site
 
 
 def _split(value: Any) -> Any:
@@ -69,8 +70,6 @@ class CrawlArguments(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> CrawlArguments:
-        if not (self.roles or self.urls or self.url_file or self.sitemap):
-            raise ValueError("give something to start from: roles=, urls=, url_file= or sitemap=")
         if self.replay and self.record:
             raise ValueError("replay= and record= exclude each other")
         for name in ("url_file", "replay"):
@@ -80,6 +79,22 @@ class CrawlArguments(BaseModel):
         if self.previous is not None and self.previous.exists() and not self.previous.is_dir():
             raise ValueError(f"previous: not a folder: {self.previous}")
         return self
+
+    @classmethod
+    def for_crawl(cls, kwargs: dict[str, Any], canonical: str) -> CrawlArguments:
+        """The arguments of a crawl job, checked before its first request: something to
+        start from, and start URLs and sitemap on the crawled (or canonical) site."""
+        arguments = cls.from_spider_kwargs(kwargs)
+        if not (arguments.roles or arguments.urls or arguments.url_file or arguments.sitemap):
+            raise UsageError("give something to start from: roles=, urls=, url_file= or sitemap=")
+        site = Site(arguments.site, canonical)
+        for name, urls in (("urls", arguments.urls), ("sitemap", [arguments.sitemap or ""])):
+            for url in filter(None, urls):
+                resolved = site.resolve(url)
+                if not site.is_own(resolved):
+                    raise UsageError(f"{name}: {url} is not an http(s) URL of the crawled site "
+                                     f"{site.base}")  # fmt: skip
+        return arguments
 
     @classmethod
     def from_spider_kwargs(cls, kwargs: dict[str, Any]) -> CrawlArguments:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import scrapy
+from lxml.etree import XMLSyntaxError
 from pydantic import ValidationError
 from scrapy import signals
 from scrapy.http import Response, TextResponse
@@ -29,6 +30,7 @@ from careerscrape.items import Reject
 from careerscrape.links import Links, links_to_follow
 from careerscrape.parsing import BlockedPage, ParsedPage, ParseError, read_page
 from careerscrape.parsing.urls import page_kind
+from careerscrape.run.health import SITEMAP_REJECT
 from careerscrape.site import Site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._failures import failure_reason
@@ -54,8 +56,10 @@ class CareersSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> CareersSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.site = Site(spider.arguments.site, crawler.settings.get("CANONICAL_SITE"))
-        #: Feed URIs use %(output_dir)s, so -s OUTPUT_DIR moves every output together.
-        spider.output_dir = crawler.settings.get("OUTPUT_DIR", "output")
+        # Arguments that components read reach them as settings (the settings are not
+        # frozen yet: the spider is made first). -a wins over -s.
+        if spider.arguments.previous is not None:
+            crawler.settings.set("PREVIOUS_DIR", str(spider.arguments.previous), "cmdline")
         crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
         #: Refresh runs (-a previous=DIR): conditional requests, unchanged pages carried over.
         spider.refresh = Refresh(crawler, spider)
@@ -82,11 +86,8 @@ class CareersSpider(scrapy.Spider):
                 for request in self._start_page(url):
                     yield request
         if self.arguments.sitemap:
-            yield scrapy.Request(
-                self.site.resolve(self.arguments.sitemap),
-                callback=self.parse_sitemap,
-                errback=self.sitemap_failed,
-            )
+            for request in self._sitemap_request(self.site.resolve(self.arguments.sitemap)):
+                yield request
 
     def _start_urls(self) -> Iterator[str]:
         for slug in self.arguments.roles:
@@ -109,29 +110,57 @@ class CareersSpider(scrapy.Spider):
             url, callback=self.parse_page, errback=self.failed, meta={"hops": hops}
         )
 
+    def _sitemap_request(self, url: str) -> Iterator[scrapy.Request]:
+        """A request for a sitemap not asked for yet; each ends as read or as a reject.
+
+        Asked for once per crawl, like a page (``_requested``, kept by JOBDIR), so the
+        duplicate filter is not needed: a job resumed after a kill, whose filter has
+        seen the sitemap but whose state has not, reads it again.
+        """
+        key = f"sitemap {self.site.canonical_url(url)}"
+        if key in self._requested:
+            return
+        self._requested.add(key)
+        self.crawler.stats.inc_value("careerscrape/sitemaps/requested")
+        yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed,
+                             dont_filter=True)  # fmt: skip
+
     def _request_dropped(self, request: scrapy.Request, spider: Any = None) -> None:
         """A redirect into a page already fetched: the page was asked for, and is a duplicate."""
         if request.callback == self.parse_page:
             self.crawler.stats.inc_value("careerscrape/duplicates")
 
-    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | Reject]:
         """Role and comparison URLs of a sitemap; nested sitemaps of an index are followed.
 
         The page URLs go to the feed, which requests them as the scheduler has room; with
-        the feed off (START_QUEUE_LIMIT=0, REDIS_URL) they are all requested here.
+        the feed off (START_QUEUE_LIMIT=0, REDIS_URL) they are all requested here. A
+        sitemap that cannot be read is a reject (reason ``sitemap_...``).
         """
+        if response.status >= 400:
+            yield self._sitemap_reject(response.url, f"http_{response.status}",
+                                       f"HTTP {response.status}", response.status)  # fmt: skip
+            return
         if response.url.endswith("/robots.txt"):
             locations = list(sitemap_urls_from_robots(response.text, base_url=response.url))
             kind = "sitemapindex"
         else:
-            sitemap = Sitemap(response.body)
-            locations = [entry["loc"] for entry in sitemap]
-            kind = sitemap.type
+            try:
+                sitemap = Sitemap(response.body)
+                kind = sitemap.type
+            except (StopIteration, XMLSyntaxError):
+                kind = None
+            if kind not in ("urlset", "sitemapindex"):
+                yield self._sitemap_reject(response.url, "unreadable",
+                                           "not a sitemap (no urlset or sitemapindex)")  # fmt: skip
+                return
+            locations = [entry["loc"] for entry in sitemap if entry.get("loc")]
+        self.crawler.stats.inc_value("careerscrape/sitemaps/read")
         pages = []
         for location in locations:
             url = self.site.resolve(location)
             if kind == "sitemapindex":
-                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed)
+                yield from self._sitemap_request(url)
             elif page_kind(url) and self.site.is_own(url):
                 pages.append(url)
         if not self.feed.later(pages):
@@ -203,6 +232,9 @@ class CareersSpider(scrapy.Spider):
         if follow:
             yield from self._follow(page, response)
 
+    #: ``scrapy parse --spider=careers URL`` (and ``scrapy shell``'s spider) call ``parse``.
+    parse = parse_page
+
     def _slow_down(self, response: Response) -> None:
         """A robot check means we are going too fast: space this site's requests out."""
         stats, settings = self.crawler.stats, self.crawler.settings
@@ -224,11 +256,18 @@ class CareersSpider(scrapy.Spider):
         asked = self.site.canonical_url(_asked_url(failure.request))
         yield Reject(asked, reason, detail, status=status)
 
-    def sitemap_failed(self, failure: Failure) -> None:
-        """A sitemap is not a page: its failure is logged and counted, not a reject line."""
-        _, detail, _ = failure_reason(failure)
-        self.crawler.stats.inc_value("careerscrape/sitemaps/failed")
-        self.logger.error("sitemap %s could not be read: %s", failure.request.url, detail)
+    def sitemap_failed(self, failure: Failure) -> Iterator[Reject]:
+        """A sitemap that could not be fetched: a reject, and the run is not healthy."""
+        reason, detail, status = failure_reason(failure)
+        yield self._sitemap_reject(_asked_url(failure.request), reason, detail, status)
+
+    def _sitemap_reject(
+        self, url: str, reason: str, detail: str, status: int | None = None
+    ) -> Reject:
+        failed = self.crawler.stats.get_value("careerscrape/sitemaps/failed_urls") or []
+        self.crawler.stats.set_value("careerscrape/sitemaps/failed_urls", [*failed, url])
+        self.logger.error("sitemap %s could not be read: %s", url, detail)
+        return Reject(url, f"{SITEMAP_REJECT}{reason}", detail, status=status)
 
 
 def _asked_url(request: scrapy.Request) -> str:

@@ -22,17 +22,31 @@ FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "0", "LOG_LEVEL": "INFO"}
 class CrawlResult:
     returncode: int
     log: str
+    #: OUTPUT_DIR of the crawl (or any folder of files to read).
     output: Path
 
+    @property
+    def folder(self) -> Path:
+        """Where the crawl wrote: its run folder (the newest in OUTPUT_DIR/runs), else
+        ``output`` itself (a folder of other files)."""
+        runs = sorted((self.output / "runs").glob("*")) if (self.output / "runs").is_dir() else []
+        return runs[-1] if runs else self.output
+
+    @property
+    def published(self) -> Path | None:
+        """The published run folder (OUTPUT_DIR/latest), if any."""
+        latest = self.output / "latest"
+        return latest.resolve() if latest.is_symlink() else None
+
     def jsonl(self, name: str) -> list[dict[str, Any]]:
-        path = self.output / name
+        path = self.folder / name
         if not path.exists():
             return []
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
     @property
     def run(self) -> dict[str, Any]:
-        return json.loads((self.output / "run.json").read_text(encoding="utf-8"))
+        return json.loads((self.folder / "run.json").read_text(encoding="utf-8"))
 
     def by_url(self, name: str) -> dict[str, dict[str, Any]]:
         return {record["url"]: record for record in self.jsonl(name)}

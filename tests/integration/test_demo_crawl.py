@@ -49,7 +49,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
 
 def test_demo_writes_the_four_outputs_and_the_summary(replayed: CrawlResult) -> None:
     for name in ("roles.jsonl", "comparisons.jsonl", "catalog.jsonl", "rejects.jsonl", "run.json"):
-        assert (replayed.output / name).is_file(), name
+        assert (replayed.folder / name).is_file(), name
     assert "run summary" in replayed.log
     assert "records     8 role, 8 comparison" in replayed.log
 

@@ -34,7 +34,9 @@ STOP_AFTER = PAGES // 3
 @dataclass
 class Runs:
     uninterrupted: CrawlResult
-    first_part: dict[str, Any]  # what the stopped part left in the output folder
+    first_part: dict[str, Any]  # what the stopped part left in its run folder
+    first_exit: int
+    first_published: Path | None  # OUTPUT_DIR/latest after the stopped part
     resumed: CrawlResult
     fetched_first: Counter[str]  # page path -> GETs, by the stopped part
     fetched_second: Counter[str]  # by the resumed part
@@ -86,15 +88,17 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
             finally:
                 if first.poll() is None:
                     first.kill()
-        assert first.returncode == 0, log.read_text()[-3000:]
         after_first = fetched(server, pages)
         first_part = outputs(tmp / "b")
+        first_part["folder"] = CrawlResult(0, "", tmp / "b").folder
+        first_published = CrawlResult(0, "", tmp / "b").published
 
         resumed = crawl(tmp / "b", *args, **job)
         assert resumed.returncode == 0, resumed.log[-3000:]
         after_second = fetched(server, pages)
-    return Runs(uninterrupted, first_part, resumed, after_first - before,
-                after_second - after_first, pages, time.monotonic() - started)  # fmt: skip
+    return Runs(uninterrupted, first_part, first.returncode, first_published, resumed,
+                after_first - before, after_second - after_first, pages,
+                time.monotonic() - started)  # fmt: skip
 
 
 def records(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -104,6 +108,9 @@ def records(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 def test_the_first_part_really_stopped_early(runs: Runs) -> None:
     first = runs.first_part
     assert first["run"]["finish_reason"] == "shutdown"
+    assert runs.first_exit == 8  # paused: not healthy, not published
+    assert runs.first_published is None
+    assert first["run"]["publication"]["published"] is False
     written = len(first["roles.jsonl"]) + len(first["comparisons.jsonl"])
     assert STOP_AFTER <= written < PAGES
     assert first["run"]["records"]["total"] == written
@@ -151,8 +158,8 @@ def test_the_rejects_of_the_first_part_are_kept(runs: Runs) -> None:
 def test_run_json_accounts_for_the_whole_job(runs: Runs) -> None:
     run, whole = runs.resumed.run, runs.uninterrupted.run
     assert run["finish_reason"] == "finished"
-    job = {"requested": PAGES + len(MISSING), "records": PAGES, "rejects": len(MISSING),
-           "duplicates": 0, "balanced": True}  # fmt: skip
+    job = {"requested": PAGES + len(MISSING) + 1, "records": PAGES, "rejects": len(MISSING),
+           "duplicates": 0, "sitemaps": 1, "balanced": True}  # fmt: skip
     assert run["accounting"] == whole["accounting"] == job
     for key in ("records", "rejects", "duplicates", "fill_rates", "catalog_roles", "blocked"):
         assert run[key] == whole[key], key
@@ -164,11 +171,20 @@ def test_run_json_accounts_for_the_whole_job(runs: Runs) -> None:
     assert run["job"]["started_at"] == runs.first_part["run"]["job"]["started_at"]
 
 
+def test_the_part_that_completes_the_job_publishes_its_run_folder(runs: Runs) -> None:
+    assert runs.resumed.returncode == 0
+    assert runs.resumed.folder == runs.first_part["folder"]  # one folder for the whole job
+    assert runs.resumed.published == runs.resumed.folder
+    assert runs.resumed.run["publication"]["published"] is True
+
+
 def test_no_temporary_file_is_left(runs: Runs) -> None:
-    for folder in (runs.resumed.output, runs.uninterrupted.output):
-        assert sorted(p.name for p in folder.iterdir()) == [
-            "catalog.jsonl", "comparisons.jsonl", "rejects.jsonl", "roles.jsonl", "run.json",
+    for result in (runs.resumed, runs.uninterrupted):
+        assert sorted(p.name for p in result.folder.iterdir()) == [
+            "catalog.jsonl", "changes.json", "comparisons.jsonl", "rejects.jsonl",
+            "roles.jsonl", "run.json", "validators.jsonl",
         ]  # fmt: skip
+        assert sorted(p.name for p in result.output.iterdir()) == [".lock", "latest", "runs"]
 
 
 def test_the_whole_job_takes_under_a_minute(runs: Runs) -> None:

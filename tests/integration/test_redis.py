@@ -99,7 +99,8 @@ def _urls(result: CrawlResult) -> list[str]:
 
 def _catalog(*outputs: Path) -> list[dict]:
     """The catalog of these outputs, less first_seen/last_seen (when pages were fetched)."""
-    files = [output / name for output in outputs for name in RECORD_FILES]
+    files = [CrawlResult(0, "", output).folder / name for output in outputs
+             for name in RECORD_FILES]  # fmt: skip
     return [
         without(entry.model_dump(mode="json"), "first_seen", "last_seen")
         for entry in build_catalog(files)
@@ -148,9 +149,11 @@ def test_two_processes_share_one_crawl_and_write_every_page_once(
     # Summed, the figures are the single-process ones: a page asked for by the other
     # process first is skipped, not a duplicate.
     assert sum(run["records"]["total"] for run in runs) == PAGES
-    assert sum(run["accounting"]["requested"] for run in runs) == PAGES
+    # Each process reads the sitemap itself.
+    assert sum(run["accounting"]["requested"] for run in runs) == PAGES + 2
+    assert [run["sitemaps"]["read"] for run in runs] == [1, 1]
     assert [run["duplicates"] for run in runs] == [0, 0]
-    assert single.run["accounting"]["requested"] == PAGES
+    assert single.run["accounting"]["requested"] == PAGES + 1
 
     # The catalog merged from both outputs is the single-process catalog (up to fetch times).
     assert _catalog(*outputs) == _catalog(single.output)

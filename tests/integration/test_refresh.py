@@ -1,9 +1,10 @@
 """Refresh runs and the drift alarm, on the real engine against a generated site on 127.0.0.1.
 
 One first crawl (module fixture) is the previous run of every test: it starts from one
-role page and follows links through the whole 40-page site, as a scheduled run would,
-with ``-a previous=`` pointing at its own (not yet existing) output folder. Each test
-copies that folder and crawls a second time against a server whose pages it controls.
+role page and follows links through the whole 40-page site, as a scheduled run would
+(nothing published yet: a full crawl). Each test copies its run folder and crawls a
+second time, with ``-a previous=`` naming the copy, against a server whose pages it
+controls.
 """
 
 from __future__ import annotations
@@ -47,15 +48,20 @@ def _start(site: Site) -> tuple[str, ...]:
 def first(site: Site, tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
     output = tmp_path_factory.mktemp("refresh") / "first"
     with serve(site) as server:
-        result = crawl(output, *_start(site), "-a", f"site={server.base_url}",
-                       "-a", f"previous={output}")  # fmt: skip
+        result = crawl(output, *_start(site), "-a", f"site={server.base_url}")
     assert result.returncode == 0, result.log[-3000:]
     assert result.run["records"]["total"] == PAGES
     return result
 
 
 def _copy(first: CrawlResult, to: Path) -> Path:
-    shutil.copytree(first.output, to)
+    shutil.copytree(first.folder, to)
+    return to
+
+
+def _published(first: CrawlResult, to: Path) -> Path:
+    """A copy of the first crawl's OUTPUT_DIR: its run, published (latest)."""
+    shutil.copytree(first.output, to, symlinks=True)
     return to
 
 
@@ -123,7 +129,7 @@ def test_a_refresh_asks_conditionally_and_parses_only_the_changed_page(
     assert after[url]["fetched_at"] > before[url]["fetched_at"]
 
     # changes.json names exactly that change, and the pages by what happened to them.
-    changes = json.loads((second.output / "changes.json").read_text(encoding="utf-8"))
+    changes = json.loads((second.folder / "changes.json").read_text(encoding="utf-8"))
     slug = site.record(path)["role_slug"]
     assert changes["added"] == changes["removed"] == []
     assert changes["changed"] == [{
@@ -199,7 +205,8 @@ def test_a_previous_record_that_no_longer_validates_is_fetched_again_and_parsed(
     assert len(after[broken["url"]]["roles"]) == 2
     assert second.run["refresh"]["not_modified"] == PAGES - 1
     assert second.run["accounting"] == {
-        "requested": PAGES, "records": PAGES, "rejects": 0, "duplicates": 0, "balanced": True,
+        "requested": PAGES, "records": PAGES, "rejects": 0, "duplicates": 0, "sitemaps": 0,
+        "balanced": True,
     }  # fmt: skip
 
 
@@ -217,39 +224,39 @@ def test_a_field_that_stops_being_filled_raises_the_drift_alarm(
 ) -> None:
     stripped = _without_salaries(site)
     with serve([stripped, site]) as server:
-        # A refresh run in place, as cron runs it (previous = OUTPUT_DIR; baseline: the
-        # run.json it replaces), default health settings: the fill floor (exit 6) fails
-        # too and wins, and the drift reason is listed.
-        previous = _copy(first, tmp_path / "previous")
-        refreshed = crawl(previous, *_start(site), "-a", f"site={server.base_url}",
-                          "-a", f"previous={previous}")  # fmt: skip
-        # A plain run over the previous output (baseline: the run.json it replaces), without
-        # fill floors: the drift alarm alone, exit 7.
-        again = crawl(_copy(first, tmp_path / "again"), *_start(site),
+        # The next scheduled run, as cron runs it: it refreshes the run published last
+        # (its run.json is the baseline), default health settings: the fill floor (exit 6)
+        # fails too and wins, and the drift reason is listed.
+        refreshed = crawl(_published(first, tmp_path / "cron"), *_start(site),
+                          "-a", f"site={server.base_url}")  # fmt: skip
+        # The same without fill floors: the drift alarm alone, exit 7.
+        again = crawl(_published(first, tmp_path / "again"), *_start(site),
                       "-a", f"site={server.base_url}", HEALTH_FILL_FLOORS="{}")  # fmt: skip
 
     assert again.returncode == 7, again.log[-3000:]
     drift = again.run["drift"]
-    assert drift["baseline"]["path"] == str(again.output / "run.json")
+    assert drift["baseline"]["path"] == str(again.published / "run.json")
     assert drift["baseline"]["started_at"] == first.run["started_at"]
     salary = [d for d in drift["dropped"] if d["field"] == "roles.yearly_salary"]
     assert salary == [{"kind": "comparison", "field": "roles.yearly_salary",
                        "previous": 1.0, "current": 0.0, "drop": 1.0}]  # fmt: skip
     reason = ("comparison field roles.yearly_salary fill rate fell from 100% to 0% since the "
               "previous run (drop 100% > 30%)")  # fmt: skip
-    assert again.run["health"] == {"healthy": False, "exit_code": 7, "reasons": [reason]}
+    assert again.run["health"] == {"healthy": False, "exit_code": 7, "reasons": [reason],
+                                   "failed": ["drift"]}  # fmt: skip
+    assert again.published.name == first.folder.name  # not published: the last good run stays
     assert reason in again.log  # the closing summary
     assert again.run["records"]["total"] == PAGES  # the pages still parse
 
     assert refreshed.returncode == 6, refreshed.log[-3000:]
-    assert refreshed.run["drift"]["baseline"]["path"] == str(previous / "run.json")
+    assert refreshed.run["drift"]["baseline"]["path"] == str(refreshed.published / "run.json")
     reasons = refreshed.run["health"]["reasons"]
-    assert reasons[0].startswith("comparison field roles.yearly_salary filled in 0% of records")
+    assert reasons[0].startswith("comparison field roles.yearly_salary filled in 0% of ")
     assert reason in reasons
-    # The role pages were carried over from the files this run then replaced.
+    # The role pages were carried over from the published run.
     assert refreshed.run["refresh"]["not_modified"] == len(site.role_paths)
     assert refreshed.run["refresh"]["pages"]["changed"] == len(site.comparison_paths)
-    changes = json.loads((previous / "changes.json").read_text(encoding="utf-8"))
+    changes = json.loads((refreshed.folder / "changes.json").read_text(encoding="utf-8"))
     assert len(changes["changed"]) == len(site.roles)
     for role in changes["changed"]:
         salary = [f for f in role["fields"] if f["field"] == "yearly_salary"]

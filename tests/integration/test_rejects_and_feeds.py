@@ -46,7 +46,11 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
                      "-a", f"site={base}")  # fmt: skip
     # 3 of 5 pages rejected for reasons other than a missing page: an unhealthy run.
     assert done.returncode == 4, done.log[-3000:]
-    assert "careerscrape: unhealthy run (exit 4)" in done.log
+    assert done.log.splitlines()[-1] == (
+        f"careerscrape: run {done.folder.name} not published (exit 4): "
+        "3 of 5 pages rejected (60% > 25%)"
+    )
+    assert done.published is None
     return done
 
 
@@ -83,29 +87,31 @@ def test_run_json_counts_what_happened(result: CrawlResult) -> None:
     }
     assert run["finish_reason"] == "finished"
     assert run["accounting"] == {
-        "requested": 5, "records": 1, "rejects": 4, "duplicates": 0, "balanced": True,
+        "requested": 5, "records": 1, "rejects": 4, "duplicates": 0, "sitemaps": 0,
+        "balanced": True,
     }  # fmt: skip
     assert run["health"] == {
         "healthy": False,
         "exit_code": 4,
-        "reasons": [
-            "3 of 5 pages rejected (60% > 25%)",
-            "role field skills filled in 0% of records (floor 50%)",  # the chef page has none
-        ],
+        # The chef page has no skills, but one record says nothing of a field's fill rate.
+        "reasons": ["3 of 5 pages rejected (60% > 25%)"],
+        "failed": ["rejects"],
     }
 
 
-def test_feeds_are_overridden_the_usual_way(tmp_path: Path) -> None:
-    """Scrapy's way: -O adds a feed to FEEDS; -s FEEDS={} drops the default ones."""
+def test_a_feed_given_with_minus_o_is_written_beside_the_record_feeds(tmp_path: Path) -> None:
+    """Scrapy's way: -O adds a feed. The record feeds of the run folder are the dataset, and
+    stay (a published run without them would be no dataset, and no refresh could use it)."""
     with serve(site()) as base:
         done = crawl(tmp_path / "out", "-a", f"urls={CHEF},{BAD_RANGE}", "-a", "depth=0",
                      "-a", f"site={base}", "-O", str(tmp_path / "everything.jsonl"),
-                     FEEDS="{}", HEALTH_MAX_REJECT_SHARE="1", HEALTH_FILL_FLOORS="{}")  # fmt: skip
+                     HEALTH_MAX_REJECT_SHARE="1")  # fmt: skip
     assert done.returncode == 0, done.log[-3000:]
     lines = CrawlResult(0, "", tmp_path).jsonl("everything.jsonl")
     assert [line["role"] for line in lines] == ["chef"]  # the broken comparison is a reject
     assert lines[0]["fetched_at"].endswith("Z") and "T" in lines[0]["fetched_at"]
     assert lines[0]["updated"] == "2025-01-08"
-    assert not (tmp_path / "out" / "roles.jsonl").exists()
-    assert (tmp_path / "out" / "catalog.jsonl").exists()
-    assert len(CrawlResult(0, "", tmp_path / "out").jsonl("rejects.jsonl")) == 1
+    assert [line["role"] for line in done.jsonl("roles.jsonl")] == ["chef"]
+    assert done.jsonl("comparisons.jsonl") == []
+    assert len(done.jsonl("catalog.jsonl")) == 1
+    assert len(done.jsonl("rejects.jsonl")) == 1

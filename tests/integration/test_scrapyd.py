@@ -155,13 +155,16 @@ def test_scrapyd_deploy_then_schedule_runs_the_demo_crawl(tmp_path: Path, scrapy
         with urllib.request.urlopen(scrapyd + log_url, timeout=10) as response:
             log = response.read().decode("utf-8", errors="replace")
 
-    run = json.loads((output / "run.json").read_text(encoding="utf-8"))
+    # Scrapyd runs `scrapy crawl`, so the job publishes its run folder like any crawl job.
+    published = output / "latest"
+    assert published.is_symlink(), log[-3000:]
+    run = json.loads((published / "run.json").read_text(encoding="utf-8"))
     assert run["health"]["healthy"], (run["health"], log[-3000:])
     assert run["records"] == {"role": 8, "comparison": 8, "total": 16}
     assert run["rejects"]["by_reason"] == {"http_404": 16}
     assert run["accounting"]["balanced"]
     assert run["arguments"]["replay"] == str(demo / "site.yaml")
     for name in ("roles.jsonl", "comparisons.jsonl", "catalog.jsonl", "rejects.jsonl"):
-        assert (output / name).stat().st_size > 0, name
+        assert (published / name).stat().st_size > 0, name
     # The job ran the deployed egg, not the work tree's package.
     assert f"careerscrape/{DEPLOYED_VERSION}" in log, log[-3000:]

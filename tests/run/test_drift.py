@@ -9,8 +9,8 @@ from typing import Any
 from scrapy.settings import Settings
 
 from careerscrape import settings as project_settings
-from careerscrape.drift import compare, read_baseline
-from careerscrape.health import EXIT_FIELD_DRIFT, verdict
+from careerscrape.run.drift import compare, read_baseline
+from careerscrape.run.health import EXIT_FIELD_DRIFT, verdict
 
 SETTINGS = Settings()
 SETTINGS.setmodule(project_settings)
@@ -24,7 +24,7 @@ def run_summary(comparisons: int = 30, roles: int = 10, **rates: float) -> dict[
         "started_at": "2026-01-05T03:00:00+00:00",
         "finish_reason": "finished",
         "records": {"comparison": comparisons, "role": roles, "total": comparisons + roles},
-        "accounting": {"requested": comparisons + roles},
+        "accounting": {"requested": comparisons + roles, "balanced": True},
         "rejects": {"by_reason": {}},
         "blocked": 0,
         "fill_rates": {
@@ -114,6 +114,7 @@ def test_drift_is_exit_7_with_a_one_line_reason(tmp_path: Path) -> None:
             "comparison field roles.race fill rate fell from 90% to 20% since the previous run "
             "(drop 70% > 30%)"
         ],
+        "failed": ["drift"],
     }
 
 
@@ -123,7 +124,7 @@ def test_a_more_severe_problem_wins_and_the_drift_reason_stays(tmp_path: Path) -
     result = verdict(summary, SETTINGS)
     assert result["exit_code"] == 6  # the fill floor of roles.yearly_salary
     assert result["reasons"] == [
-        "comparison field roles.yearly_salary filled in 0% of records (floor 80%)",
+        "comparison field roles.yearly_salary filled in 0% of 30 records (floor 80%)",
         "comparison field roles.yearly_salary fill rate fell from 100% to 0% since the "
         "previous run (drop 100% > 30%)",
     ]
