@@ -35,5 +35,6 @@ bench-crawl: install
 bench-catalog: install
 	$(BIN)/python benchmarks/catalog_bench.py
 
+# Build and tool leftovers only: output/ holds the user's datasets and is never touched.
 clean:
-	rm -rf output/*.jsonl output/*.json .pytest_cache .ruff_cache build *.egg-info setup.py
+	rm -rf .pytest_cache .ruff_cache build *.egg-info setup.py

@@ -13,7 +13,8 @@ For the crawl job it:
 - makes the last published run the one this run refreshes (``PREVIOUS_DIR``), unless
   one is named or ``REFRESH_FROM_PUBLISHED`` is off;
 - adds the record feeds (roles.jsonl, comparisons.jsonl in ``RUN_DIR``) to ``FEEDS``,
-  beside any feed the user asks for with ``-o``/``-O``/``FEEDS``.
+  beside any feed the user asks for with ``-o``/``-O``/``FEEDS``;
+- turns Spidermon on, for the health monitors (careerscrape.extensions.monitors).
 
 Publication happens when the run ends (careerscrape.extensions.run_summary).
 """
@@ -56,6 +57,7 @@ class RunFolder:
     def update_settings(self, settings: Any) -> None:
         if not settings.getbool("RUN_OUTPUTS"):
             return
+        settings.set("SPIDERMON_ENABLED", True, priority="addon")  # the health monitors
         lock_folders(settings)
         output = OutputFolder(settings.get("OUTPUT_DIR"))
         output.check()

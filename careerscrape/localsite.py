@@ -25,6 +25,7 @@ import json
 import socket
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -169,6 +170,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._page(path, *found, send_body)
 
     def _page(self, path: str, body: bytes, last_modified: datetime, send_body: bool) -> None:
+        if self.server.owner.delay:  # a slow site: pages in flight when a crawl is stopped
+            time.sleep(self.server.owner.delay)
         etag = self.server.owner.sources.etag(path, body)
         headers = {
             "ETag": etag,
@@ -208,6 +211,12 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.owner.verbose:
             sys.stderr.write(f"{self.address_string()} - {format % args}\n")
 
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client went away (a crawl stopped): not an error
+
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
@@ -224,8 +233,11 @@ class LocalServer:
         host: str = "127.0.0.1",
         port: int = 0,
         verbose: bool = False,
+        delay: float = 0.0,
     ) -> None:
         self.verbose = verbose
+        #: Seconds each page (not robots.txt or the sitemap) waits before it is sent.
+        self.delay = delay
         self.started = datetime.now(UTC).replace(microsecond=0)
         self.sources = _Sources(sources, self.started)
         #: Requests answered, by (method, path, status).
@@ -294,6 +306,7 @@ def serve(
     port: int = 0,
     *,
     verbose: bool = False,
+    delay: float = 0.0,
 ) -> LocalServer:
     """Start serving a Site, a path -> bytes mapping, or a list of them (first one wins).
 
@@ -301,7 +314,7 @@ def serve(
     """
     one = isinstance(site_or_pages, Site | Mapping)
     sources = [site_or_pages] if one else list(site_or_pages)
-    return LocalServer(sources, host, port, verbose=verbose)
+    return LocalServer(sources, host, port, verbose=verbose, delay=delay)
 
 
 # -- command line ----------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ COMMANDS_MODULE = "careerscrape.commands"
 #: The output folder: one folder per run under runs/, and ``latest``, a link to the run
 #: published last (careerscrape/outputs.py). One crawl at a time holds it (.lock).
 OUTPUT_DIR = "output"
-#: Run folders kept in OUTPUT_DIR/runs (the oldest are removed; never the published one).
+#: Run folders kept in OUTPUT_DIR/runs: the published one, this run's, then the newest
+#: others; older ones are removed when a run ends.
 KEEP_RUNS = 10
 #: The site records are attributed to. A crawl of a mirror (``-a site=http://127.0.0.1:8000``)
 #: still writes the canonical URLs, so that a mirror and the site give the same records.
@@ -155,10 +156,18 @@ HEALTH_FILL_FLOORS = {
 #: tells nothing about a field's fill rate.
 HEALTH_FLOOR_MIN_RECORDS = 10
 #: Spidermon actions run when a health check fails (careerscrape/extensions/monitors.py),
-#: e.g. ["spidermon.contrib.actions.email.smtp.SendSmtpEmail"], each configured by
-#: Spidermon's own settings (SPIDERMON_SMTP_HOST, SPIDERMON_SLACK_SENDER_TOKEN...).
+#: e.g. -s HEALTH_ALERTS=spidermon.contrib.actions.email.smtp.SendSmtpEmail (comma-separated),
+#: each configured by Spidermon's own settings (SPIDERMON_SMTP_HOST, SPIDERMON_EMAIL_TO...).
 HEALTH_ALERTS = []
-SPIDERMON_ENABLED = True
+# What the e-mail alert says (Spidermon's e-mail settings; Jinja templates).
+SPIDERMON_EMAIL_SUBJECT = "careerscrape: run not healthy, not published"
+SPIDERMON_BODY_TEXT = (
+    "The careerscrape run {{ data.stats['careerscrape/run_dir'] }} is not healthy "
+    "(exit {{ data.stats['careerscrape/health/exit_code'] }}) and was not published:\n"
+    "{% for reason in data.stats['careerscrape/health/reasons'] %}- {{ reason }}\n{% endfor %}"
+)
+# Spidermon is on for the crawl job only (careerscrape/addons.py); -s SPIDERMON_ENABLED=0
+# turns the monitors off.
 SPIDERMON_SPIDER_CLOSE_MONITORS = ["careerscrape.extensions.monitors.HealthMonitorSuite"]
 #: The drift alarm (exit 7, careerscrape/drift.py): a field whose fill rate fell by more
 #: than this share since the previous run's run.json (1 turns the alarm off)...

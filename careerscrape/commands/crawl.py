@@ -26,6 +26,7 @@ from scrapy.exceptions import UsageError
 
 from careerscrape.addons import lock_folders
 from careerscrape.extensions.run_summary import EXIT_CODE, summary_of
+from careerscrape.outputs import LATEST
 from careerscrape.run.folders import OutputFolder, OutputFolderError
 from careerscrape.run.health import EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_USAGE
 from careerscrape.run.lock import FolderLock, FolderLocked
@@ -84,8 +85,8 @@ class Command(crawl.Command):
         exit_code = crawler.stats.get_value(EXIT_CODE, EXIT_INTERRUPTED)
         name = Path(publication["run_dir"]).name
         if health["healthy"] and publication["published"]:
-            print(f"careerscrape: run {name} is healthy and published: {publication['detail']}",
-                  file=sys.stderr)  # fmt: skip
+            latest = Path(crawler.settings.get("OUTPUT_DIR")) / LATEST
+            print(f"careerscrape: run {name} is healthy; published as {latest}", file=sys.stderr)
         else:
             print(
                 f"careerscrape: run {name} not published (exit {exit_code}): "

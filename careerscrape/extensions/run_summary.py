@@ -36,6 +36,8 @@ __all__ = ["RunSummary", "summary_of"]
 
 logger = logging.getLogger("careerscrape")
 EXIT_CODE = "careerscrape/health/exit_code"
+REASONS = "careerscrape/health/reasons"
+RUN_DIR = "careerscrape/run_dir"
 
 _summaries: WeakKeyDictionary[Any, dict[str, Any]] = WeakKeyDictionary()
 
@@ -76,7 +78,10 @@ class RunSummary:
         summary["drift"] = compare(self.baseline, summary, self.crawler.settings)
         summary["health"] = verdict(summary, self.crawler.settings)
         summary["arguments"] = _arguments(spider)
+        # The verdict in the stats too: scrapy crawl's exit status, and the alerts' text.
         self.crawler.stats.set_value(EXIT_CODE, summary["health"]["exit_code"])
+        self.crawler.stats.set_value(REASONS, summary["health"]["reasons"])
+        self.crawler.stats.set_value(RUN_DIR, str(self.run_dir))
         _summaries[self.crawler] = summary
 
     def engine_stopped(self) -> None:

@@ -100,19 +100,18 @@ class OutputFolder:
         return sorted(p for p in self.runs.iterdir() if p.is_dir() and _RUN_NAME.match(p.name))
 
     def prune(self, keep: int, protect: Iterable[Path] = ()) -> list[Path]:
-        """Remove the oldest run folders beyond the ``keep`` newest; never the published one
-        nor one in ``protect``. Returns the folders removed."""
+        """Remove the oldest run folders, so that ``keep`` are left: the published one and
+        those in ``protect`` always, then the newest others. Returns the folders removed."""
         kept = {p.resolve() for p in protect}
         published = self.published()
         if published is not None:
             kept.add(published)
         folders = self.run_folders()
-        removed = []
-        for folder in folders[: max(len(folders) - keep, 0)]:
-            if folder.resolve() in kept:
-                continue
+        others = [f for f in reversed(folders) if f.resolve() not in kept]  # newest first
+        room = max(keep - (len(folders) - len(others)), 0)
+        removed = sorted(others[room:])
+        for folder in removed:
             shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
         return removed
 
     def remove_leftovers(self) -> list[Path]:

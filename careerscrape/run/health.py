@@ -69,7 +69,8 @@ def _finished(summary: dict[str, Any], settings: Any) -> Reasons:
 
 def _complete(summary: dict[str, Any], settings: Any) -> Reasons:
     accounting = summary["accounting"]
-    if not accounting["balanced"]:
+    # In a run that did not finish, the URLs not done yet are not lost (see "finished").
+    if not accounting["balanced"] and summary.get("finish_reason") == "finished":
         ended = accounting["records"] + accounting["rejects"] + accounting["duplicates"]
         ended += accounting.get("sitemaps", 0)
         requested = accounting["requested"]

@@ -11,6 +11,7 @@ object with Scrapy's ``Settings`` getters will do.
 
 from __future__ import annotations
 
+import pkgutil
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
@@ -81,6 +82,8 @@ def check_settings(settings: Any) -> None:
             raise PreflightError(f"setting {name}={settings.get(name)!r}: {_why(exc)}") from None
         if name == "HEALTH_FILL_FLOORS":
             _check_fields(name, value)
+        elif name == "HEALTH_ALERTS":
+            _check_importable(name, value)
 
 
 def _check_fields(name: str, floors: dict[str, dict[str, float]]) -> None:
@@ -89,6 +92,14 @@ def _check_fields(name: str, floors: dict[str, dict[str, float]]) -> None:
         if unknown:
             raise PreflightError(f"setting {name}: {kind} records have no field "
                                  f"{unknown[0]!r}")  # fmt: skip
+
+
+def _check_importable(name: str, paths: list[str]) -> None:
+    for path in paths:
+        try:
+            pkgutil.resolve_name(path)
+        except (ImportError, AttributeError, ValueError) as exc:
+            raise PreflightError(f"setting {name}: cannot load {path} ({exc})") from None
 
 
 def _why(exc: Exception) -> str:

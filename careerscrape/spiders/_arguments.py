@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from scrapy.exceptions import UsageError
@@ -90,10 +91,10 @@ class CrawlArguments(BaseModel):
         site = Site(arguments.site, canonical)
         for name, urls in (("urls", arguments.urls), ("sitemap", [arguments.sitemap or ""])):
             for url in filter(None, urls):
-                resolved = site.resolve(url)
-                if not site.is_own(resolved):
+                scheme = urlsplit(url).scheme.lower()
+                if scheme not in ("", "http", "https") or not site.is_own(site.resolve(url)):
                     raise UsageError(f"{name}: {url} is not an http(s) URL of the crawled site "
-                                     f"{site.base}")  # fmt: skip
+                                     f"({urlsplit(site.base).netloc})")  # fmt: skip
         return arguments
 
     @classmethod

@@ -24,13 +24,17 @@ class CrawlResult:
     log: str
     #: OUTPUT_DIR of the crawl (or any folder of files to read).
     output: Path
+    #: The run folder the crawl made, when known (see :func:`crawl`).
+    run_dir: Path | None = None
 
     @property
     def folder(self) -> Path:
-        """Where the crawl wrote: its run folder (the newest in OUTPUT_DIR/runs), else
-        ``output`` itself (a folder of other files)."""
-        runs = sorted((self.output / "runs").glob("*")) if (self.output / "runs").is_dir() else []
-        return runs[-1] if runs else self.output
+        """Where the crawl wrote: its run folder (else the newest in OUTPUT_DIR/runs, else
+        ``output`` itself, a folder of other files)."""
+        if self.run_dir is not None:
+            return self.run_dir
+        runs = sorted(run_folders(self.output))
+        return self.output / "runs" / runs[-1] if runs else self.output
 
     @property
     def published(self) -> Path | None:
@@ -52,6 +56,18 @@ class CrawlResult:
         return {record["url"]: record for record in self.jsonl(name)}
 
 
+def run_folders(output: Path) -> set[str]:
+    """Names of the run folders in OUTPUT_DIR ``output``."""
+    runs = output / "runs"
+    return {p.name for p in runs.iterdir() if p.is_dir()} if runs.is_dir() else set()
+
+
+def made_by(output: Path, before: set[str]) -> Path | None:
+    """The one run folder made since ``before`` (None: a resumed job's, or none)."""
+    new = run_folders(output) - before
+    return output / "runs" / new.pop() if len(new) == 1 else None
+
+
 def crawl_command(output: Path, *args: str, **settings: str) -> list[str]:
     """The ``scrapy crawl careers ARGS -s OUTPUT_DIR=output -s K=V ...`` command line."""
     command = [sys.executable, "-m", "scrapy", "crawl", "careers", *args]
@@ -63,10 +79,11 @@ def crawl_command(output: Path, *args: str, **settings: str) -> list[str]:
 def crawl(output: Path, *args: str, timeout: float = 120, **settings: str) -> CrawlResult:
     """Run :func:`crawl_command` from the project root and wait for it."""
     command = crawl_command(output, *args, **settings)
+    before = run_folders(output)
     done = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
     )
-    return CrawlResult(done.returncode, done.stdout + done.stderr, output)
+    return CrawlResult(done.returncode, done.stdout + done.stderr, output, made_by(output, before))
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -81,3 +98,16 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 def without(record: dict[str, Any], *fields: str) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in fields}
+
+
+def changed_role_page(site: Any) -> tuple[str, bytes, str, str]:
+    """A role page whose summary's first sentence gains two words: (path, html, old, new)."""
+    for path in site.role_paths[1:]:
+        summary = site.record(path)["summary"]
+        sentence = summary.split(". ", 1)[0]
+        html = site.page(path)
+        if html.count(sentence.encode()) == 1:
+            longer = f"{sentence} every day"
+            changed = html.replace(sentence.encode(), longer.encode())
+            return path, changed, summary, summary.replace(sentence, longer, 1)
+    raise AssertionError("no role page with a findable summary")

@@ -21,7 +21,7 @@ import pytest
 from careerscrape.catalog import CatalogBuilder
 from careerscrape.localsite import serve
 from careerscrape.sitegen import Site, generate_site
-from integration.crawl import CrawlResult, crawl
+from integration.crawl import CrawlResult, changed_role_page, crawl
 
 SEED = 5
 PAGES = 40
@@ -78,24 +78,11 @@ def _statuses(hits: Counter, site: Site) -> Counter:
     return statuses
 
 
-def _changed_role_page(site: Site) -> tuple[str, bytes, str, str]:
-    """A role page whose summary's first sentence gains two words: (path, html, old, new)."""
-    for path in site.role_paths[1:]:
-        summary = site.record(path)["summary"]
-        sentence = summary.split(". ", 1)[0]
-        html = site.page(path)
-        if html.count(sentence.encode()) == 1:
-            longer = f"{sentence} every day"
-            changed = html.replace(sentence.encode(), longer.encode())
-            return path, changed, summary, summary.replace(sentence, longer, 1)
-    raise AssertionError("no role page with a findable summary")
-
-
 def test_a_refresh_asks_conditionally_and_parses_only_the_changed_page(
     site: Site, first: CrawlResult, tmp_path: Path
 ) -> None:
     previous = _copy(first, tmp_path / "previous")
-    path, html, old_summary, new_summary = _changed_role_page(site)
+    path, html, old_summary, new_summary = changed_role_page(site)
     url = site.url(path)
     started = time.monotonic()
     with serve([{path: html}, site]) as server:
@@ -164,7 +151,7 @@ def test_without_validators_unchanged_bodies_are_recognised_by_their_hash(
     in full, and those whose body hash matches the previous record are not parsed."""
     previous = _copy(first, tmp_path / "previous")
     (previous / "validators.jsonl").unlink()
-    path, html, _, new_summary = _changed_role_page(site)
+    path, html, _, new_summary = changed_role_page(site)
     with serve([{path: html}, site]) as server:
         second = crawl(tmp_path / "second", "-a", "sitemap=/sitemap.xml", "-a", "depth=0",
                        "-a", f"site={server.base_url}", "-a", f"previous={previous}")  # fmt: skip
