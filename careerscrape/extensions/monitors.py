@@ -50,6 +50,10 @@ class HealthMonitor(Monitor):
     def test_finished(self) -> None:
         self._judge("finished")
 
+    @monitors.name("a worker of a shared crawl kept its Redis")
+    def test_shared_queue(self) -> None:
+        self._judge("shared_queue")
+
     @monitors.name("every URL ended as a record or a reject")
     def test_complete(self) -> None:
         self._judge("complete")

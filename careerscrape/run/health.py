@@ -4,7 +4,8 @@ A scheduled job needs one answer it can act on. The verdict is made of named
 checks over the run summary (careerscrape.run.summary), each with an exit status
 of its own:
 
-- the run finished by itself (not stopped by a signal, nor closed early) - 8;
+- the run finished by itself (not stopped by a signal, nor closed early) - 8; a worker
+  of a shared crawl kept its Redis - 11;
 - every page asked for ended as a record or a reject, and every sitemap was read - 9;
 - it wrote records (3), did not reject (4) or meet robot checks (5) too often;
 - the fields users rely on are filled in enough records (6), and no field's fill
@@ -13,7 +14,7 @@ of its own:
 Only a healthy run is published. The verdict goes into run.json, becomes the exit
 status of ``scrapy crawl careers``, and the same checks run as Spidermon monitors
 (careerscrape.extensions.monitors), so a failing one can send an alert. A run that
-did not finish exits 8 whatever else failed; otherwise the lowest status wins.
+did not finish exits 8 (or 11) whatever else failed; otherwise the lowest status wins.
 No Scrapy here.
 """
 
@@ -37,6 +38,11 @@ EXIT_FIELD_DRIFT = 7
 EXIT_INTERRUPTED = 8
 EXIT_INCOMPLETE = 9
 EXIT_LOCKED = 10
+EXIT_QUEUE_LOST = 11
+#: The finish reason of a worker of a shared crawl that lost its Redis (careerscrape.distributed).
+QUEUE_LOST = "redis_lost"
+#: Exit statuses of runs that did not finish: they win over every other check.
+UNFINISHED = frozenset({EXIT_INTERRUPTED, EXIT_QUEUE_LOST})
 #: Robot checks. A login wall is a reject of its own ("login_required") and counts
 #: with the other rejects.
 BLOCKED_REASONS = ("blocked",)
@@ -58,7 +64,7 @@ class Check:
 
 def _finished(summary: dict[str, Any], settings: Any) -> Reasons:
     reason = summary.get("finish_reason")
-    if reason == "finished":
+    if reason in ("finished", QUEUE_LOST):
         return
     if summary.get("job"):
         yield (f"the job was paused before its end (finish reason: {reason}); run the same "
@@ -90,6 +96,12 @@ def _complete(summary: dict[str, Any], settings: Any) -> Reasons:
             + ", ".join(f"{r} {n}" for r, n in sorted(failed.items()))
             + f"){named}"
         )
+
+
+def _shared_queue(summary: dict[str, Any], settings: Any) -> Reasons:
+    if summary.get("finish_reason") == QUEUE_LOST:
+        yield ("the shared crawl's Redis was lost: this worker stopped with the pages it had "
+               "done written")  # fmt: skip
 
 
 def _records(summary: dict[str, Any], settings: Any) -> Reasons:
@@ -146,6 +158,8 @@ def _drift(summary: dict[str, Any], settings: Any) -> Reasons:
 CHECKS = (
     Check("finished", EXIT_INTERRUPTED, _finished,
           "the crawl finished by itself, not stopped by a signal or closed early"),
+    Check("shared_queue", EXIT_QUEUE_LOST, _shared_queue,
+          "a worker of a shared crawl (REDIS_URL) kept its Redis to the end"),
     Check("complete", EXIT_INCOMPLETE, _complete,
           "every URL asked for ended as a record or a reject, and every sitemap was read"),
     Check("records", EXIT_NO_RECORDS, _records, "at least HEALTH_MIN_RECORDS records written"),
@@ -163,12 +177,13 @@ CHECKS = (
 def verdict(summary: dict[str, Any], settings: Any) -> dict[str, Any]:
     """{"healthy", "exit_code", "reasons", "failed"} for a run summary.
 
-    ``failed`` names the checks that failed. A run that did not finish exits 8
-    whatever else failed; otherwise the lowest exit status among the failed checks.
+    ``failed`` names the checks that failed. A run that did not finish exits 8 (11 for
+    a lost Redis) whatever else failed; otherwise the lowest exit status among the
+    failed checks.
     """
     problems = [(check, reason) for check in CHECKS for reason in check.problems(summary, settings)]
     codes = {check.exit_code for check, _ in problems}
-    exit_code = EXIT_INTERRUPTED if EXIT_INTERRUPTED in codes else min(codes, default=EXIT_OK)
+    exit_code = min(codes & UNFINISHED or codes, default=EXIT_OK)
     return {
         "healthy": not problems,
         "exit_code": exit_code,

@@ -13,4 +13,4 @@ def test_every_health_check_is_a_monitor() -> None:
         if name.startswith("test_")
     }
     assert tests == {check.name for check in CHECKS}
-    assert len(CHECKS) == 7
+    assert len(CHECKS) == 8

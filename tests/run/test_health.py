@@ -57,6 +57,17 @@ def test_a_stopped_run_is_exit_8_whatever_else_failed() -> None:
     }  # fmt: skip
 
 
+def test_a_worker_that_lost_its_redis_is_exit_11() -> None:
+    lost = verdict(summary(finish_reason="redis_lost", records={"total": 0}), SETTINGS)
+    assert lost == {
+        "healthy": False,
+        "exit_code": 11,
+        "reasons": ["the shared crawl's Redis was lost: this worker stopped with the pages it "
+                    "had done written", "0 records written"],
+        "failed": ["shared_queue", "records"],
+    }  # fmt: skip
+
+
 def test_a_stopped_part_of_a_job_is_a_paused_job() -> None:
     paused = verdict(summary(finish_reason="shutdown", job={"part": 1}), SETTINGS)
     assert paused["exit_code"] == 8
