@@ -13,7 +13,8 @@ For the crawl job it:
 - makes the last published run the one this run refreshes (``PREVIOUS_DIR``), unless
   one is named or ``REFRESH_FROM_PUBLISHED`` is off;
 - adds the record feeds (roles.jsonl, comparisons.jsonl in ``RUN_DIR``) to ``FEEDS``,
-  beside any feed the user asks for with ``-o``/``-O``/``FEEDS``;
+  beside any feed the user asks for with ``-o``/``-O``/``FEEDS``; they are streamed,
+  record by record, so a run that is killed keeps what it made;
 - turns Spidermon on, for the health monitors (careerscrape.extensions.monitors).
 
 Publication happens when the run ends (careerscrape.extensions.run_summary).
@@ -77,7 +78,7 @@ class RunFolder:
         for name, item_class in RECORD_FEEDS:
             feeds.set(str(Path(run_dir) / name), {
                 "format": "jsonlines", "encoding": "utf-8",
-                "item_classes": [item_class], "overwrite": True,
+                "item_classes": [item_class], "overwrite": True, "stream": True,
             }, priority="addon")  # fmt: skip
 
 

@@ -40,11 +40,23 @@ class RecordJsonExporter(JsonItemExporter):
 
 
 class AtomicFileFeedStorage(FileFeedStorage):
-    """Local-file feed storage that renames a finished temporary file into place."""
+    """Local-file feed storage that renames a finished temporary file into place.
+
+    A feed with the option ``"stream": True`` (the record feeds of a run folder,
+    careerscrape.addons) is written straight to its name instead, unbuffered: each
+    record is on disk as soon as it is exported, so a run that is killed keeps every
+    record it made. Nobody reads a run folder before it is published whole.
+    """
+
+    def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None) -> None:
+        super().__init__(uri, feed_options=feed_options)
+        self.stream = bool((feed_options or {}).get("stream"))
 
     def open(self, spider: Any = None) -> IO[bytes]:
         target = Path(self.path)
         target.parent.mkdir(parents=True, exist_ok=True)
+        if self.stream:
+            return target.open(self.write_mode, buffering=0)
         if self.write_mode == "ab":  # appending (-o) cannot be atomic: keep Scrapy's way
             return target.open("ab")
         handle, self._temp = make_temp(target, "wb")

@@ -65,12 +65,13 @@ from pydantic import ValidationError
 from scrapy import signals
 from scrapy.http import Response
 
-from careerscrape.atomic import commit_temp, make_temp, read_jsonl, write_json
+from careerscrape.atomic import read_jsonl, write_json
 from careerscrape.diff import DiffError, diff_catalogs, read_catalog
 from careerscrape.links import Links, links_to_follow
 from careerscrape.models import PAGE_MODELS, PARSER_VERSION, PageRecord
 from careerscrape.outputs import CATALOG, CHANGES, RECORD_FILES, VALIDATORS
 from careerscrape.parsing import ParsedPage
+from careerscrape.run.folders import open_run_file
 
 __all__ = [
     "Carried",
@@ -300,7 +301,6 @@ class Refresh:
         self._pending: dict[str, Validator] = {}
         self._outcomes = _Outcomes()
         self._file: IO[str] | None = None
-        self._temp = ""
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -427,7 +427,7 @@ class Refresh:
 
     def _write(self, validator: Validator) -> None:
         if self._file is None:
-            self._file, self._temp = make_temp(self.output_dir / VALIDATORS)
+            self._file = open_run_file(self.output_dir / VALIDATORS)
         self._file.write(json.dumps(validator.to_dict(), ensure_ascii=False) + "\n")
 
     # -- at the end ------------------------------------------------------------------------
@@ -437,8 +437,8 @@ class Refresh:
         if not self.enabled:
             return
         if self._file is None:
-            self._file, self._temp = make_temp(self.output_dir / VALIDATORS)
-        commit_temp(self._file, self._temp, self.output_dir / VALIDATORS)
+            self._file = open_run_file(self.output_dir / VALIDATORS)
+        self._file.close()
         self._file = None
         self._pending.clear()
         if self.error:

@@ -11,9 +11,9 @@ from typing import IO, Any
 
 from scrapy.exceptions import DropItem, NotConfigured
 
-from careerscrape.atomic import commit_temp, make_temp
 from careerscrape.items import Reject
 from careerscrape.outputs import REJECTS
+from careerscrape.run.folders import open_run_file
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ class Rejected(DropItem):
 
 
 class RejectsPipeline:
-    """Streams rejects to a temporary file renamed to ``RUN_DIR/rejects.jsonl`` at close.
+    """Streams rejects to ``RUN_DIR/rejects.jsonl``, each line on disk as it is written.
 
     A reject is stamped with ``rejected_at`` and logged when it is first written. One that
     already has a ``rejected_at`` is replayed by a resumed job (careerscrape.journal): it
@@ -39,7 +39,6 @@ class RejectsPipeline:
         self.crawler = crawler
         self.path = Path(crawler.settings.get("RUN_DIR")) / REJECTS
         self._file: IO[str] | None = None
-        self._temp = ""
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RejectsPipeline:
@@ -48,7 +47,7 @@ class RejectsPipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        self._file, self._temp = make_temp(self.path)
+        self._file = open_run_file(self.path)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Reject):
@@ -65,4 +64,4 @@ class RejectsPipeline:
 
     def close_spider(self) -> None:
         if self._file is not None:
-            commit_temp(self._file, self._temp, self.path)
+            self._file.close()

@@ -17,10 +17,11 @@ import shutil
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from careerscrape.outputs import LATEST, RUNS
 
-__all__ = ["OutputFolder", "OutputFolderError", "run_name"]
+__all__ = ["OutputFolder", "OutputFolderError", "open_run_file", "run_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +127,14 @@ class OutputFolder:
             logger.info("removed %d temporary files left by runs that were killed",
                         len(leftovers))  # fmt: skip
         return leftovers
+
+
+def open_run_file(path: Path) -> IO[str]:
+    """A file of a run folder, written line by line: each line is on disk once written,
+    so a run that is killed keeps what it wrote. Nobody reads a run folder before it is
+    published whole, so it needs no temporary file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.open("w", encoding="utf-8", newline="\n", buffering=1)
 
 
 def _sync_folder(folder: Path) -> None:
