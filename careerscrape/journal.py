@@ -1,38 +1,36 @@
-"""The job journal: a crawl stopped part-way and started again ends as if never stopped.
+"""The job journal: a crawl stopped part-way, however it stopped, resumes to the same end.
 
-With ``-s JOBDIR=DIR`` Scrapy keeps the scheduler queue, the dupefilter and
-``spider.state`` (the careers spider's set of requested pages) when a crawl is
-stopped gracefully (one SIGTERM or Ctrl-C) and picks them up when the same
-command runs again. It does not keep what careerscrape built from the pages
-already done: the records of the feeds, the rejects, the catalog, the dedupe
-set and the counters run.json is made of. The journal keeps those, in
-``DIR/careerscrape/journal.jsonl``, one JSON object a line:
+With ``-s JOBDIR=DIR`` a crawl is a job that can be stopped and run again. Scrapy
+keeps its own queue and filter there, but only a part that closes cleanly leaves
+them whole: a SIGKILL or a power cut loses the queue, the pages sitemaps listed and
+what careerscrape built from the pages done. So careerscrape keeps the job's truth
+in its own append-only journal, ``DIR/careerscrape/journal.jsonl``, one JSON object
+a line, each flushed as it happens:
 
 - ``{"opened": {...}}`` when a part of the job starts (its number, time, spider arguments);
-- ``{"record": {...}}`` for every record that reached the feeds, as
-  ``model_dump(mode="json")``, and ``{"reject": {...}}`` for every line of
-  rejects.jsonl, each appended (and flushed) as it happens;
+- ``{"asked": {"url", "request", "hops"}}`` for every page the crawl asks for (its
+  canonical URL, the URL requested, its link hops from a start page), written before
+  the record of the page it was found on;
+- ``{"record": {...}, "asked": URL}`` for every record that reached the feeds, as
+  ``model_dump(mode="json")``, with the page asked for; ``{"reject": {...}}`` for every
+  line of rejects.jsonl; ``{"duplicate": {"url"}}`` for a page that ended as a
+  duplicate;
 - ``{"closed": {...}}`` when a part closes: its reason and the counters listed in
-  :data:`CARRIED` (pages requested, responses, duplicates, links...). The
-  file is then fsynced.
+  :data:`CARRIED` (responses, links...). The file is then fsynced, as it is every
+  :data:`SYNC_SECONDS` while the part runs.
 
-When a job starts again, before the first request, :class:`JobJournal` sends
-every record and reject of the journal through the item pipelines, as when it
-was scraped: the dedupe set, the field counts, the catalog and rejects.jsonl are
-where they were, and the feeds receive the records again through
-``item_scraped``. The counters of the last closed part are then added back. So
-the outputs and run.json of the resumed job are those of an uninterrupted one.
-Replayed items are not journaled again. A journaled record that no longer meets the
-data contract (the models changed between two parts) is replayed as a ``validation``
-reject. Without JOBDIR the extension is off.
-
-What cannot be resumed: a part that did not close (SIGKILL, power cut, a second
-SIGTERM) leaves Scrapy without its queue state; its records and rejects are
-still replayed, but pages it had done may be fetched again (then counted as
-duplicates). A line cut short by such a stop is dropped; any other unreadable
-line stops the next crawl before it starts (nothing is overwritten). If the replay
-itself fails, the crawl closes before its first request (finish reason
-``journal_replay_failed``) and the journal is left as it was.
+Every part after the first rebuilds the job from the journal alone, whether the part
+before it closed or was killed: Scrapy's files in JOBDIR are removed first (their
+state may be torn), every record and reject goes through the item pipelines again
+(the feeds, dedupe set, field counts, catalog and rejects.jsonl are where they
+were), the pages asked for that have no outcome are asked for again, then the start
+pages and sitemaps are read again and whatever they list that was not asked for
+yet is asked for. The pages-asked and duplicate counters come from the journal, the
+other counters from the last part that closed (a killed part's response counts are
+lost). Pages that were in flight when a part was killed are fetched again. A line
+cut short by a kill is dropped; any other unreadable line stops the next crawl
+before it starts (nothing is overwritten). If the replay itself fails, the crawl
+closes before its first request (finish reason ``journal_replay_failed``).
 """
 
 from __future__ import annotations
@@ -40,8 +38,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
+import time
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -54,26 +54,31 @@ from scrapy.utils.job import job_dir
 from careerscrape.items import Reject
 from careerscrape.models import PAGE_MODELS, PageRecord
 from careerscrape.pipelines.rejects import Rejected
+from careerscrape.run.health import SITEMAP_REJECT
 
 logger = logging.getLogger(__name__)
 
-VERSION = 1
+VERSION = 2
 OUTCOMES = ("record", "reject")
-_KINDS = frozenset({"opened", "closed", *OUTCOMES})
+_KINDS = frozenset({"opened", "closed", "asked", "duplicate", *OUTCOMES})
+#: Seconds between two fsyncs of the journal while a part runs: what a power cut may take.
+SYNC_SECONDS = 1.0
+#: What Scrapy keeps in JOBDIR; a resumed part rebuilds from the journal instead.
+SCRAPY_JOB_FILES = ("requests.queue", "requests.seen", "spider.state")
 #: Counters a part of the job hands on to the next: those run.json reports that the
 #: replay does not count again (records, rejects, field counts and the catalog are
-#: recounted by the pipelines as the journal's records and rejects go through them).
+#: recounted by the pipelines; pages asked for and duplicates come from the journal;
+#: sitemaps are read again).
 CARRIED = (
     "careerscrape/pages/",
-    "careerscrape/duplicates",
     "careerscrape/links/",
     "careerscrape/blocked",
-    "careerscrape/sitemaps/",
     "downloader/",
     "retry/",
     "cassette/",
     "dupefilter/",
 )
+_RECOUNTED = ("careerscrape/pages/requested",)
 
 
 class JournalError(RuntimeError):
@@ -86,9 +91,21 @@ def carried_counters(stats: dict[str, Any]) -> dict[str, int | float]:
         key: value
         for key, value in sorted(stats.items())
         if key.startswith(CARRIED)
+        and key not in _RECOUNTED
         and isinstance(value, int | float)
         and not isinstance(value, bool)
     }
+
+
+@dataclass
+class Frontier:
+    """Where a job stands: pages that ended, and pages asked for that did not (yet)."""
+
+    #: Canonical URLs of the pages that ended (record, reject or duplicate).
+    ended: set[str] = field(default_factory=set)
+    #: (URL requested, hops) of the pages asked for with no outcome, in the order asked.
+    pending: list[tuple[str, int]] = field(default_factory=list)
+    duplicates: int = 0
 
 
 class Journal:
@@ -114,13 +131,15 @@ class Journal:
         self.records = 0
         self.rejects = 0
         self._file: IO[str] | None = None
+        self._synced = 0.0
         if self.path.exists():
             self._drop_torn_tail()
             self._scan()
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _entries(self) -> Iterator[tuple[str, Any]]:
+    def _entries(self) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+        """(kind, data, the whole entry) of every line."""
         with self.path.open("rb") as handle:
             for number, raw in enumerate(handle, 1):
                 if not raw.strip():
@@ -129,12 +148,16 @@ class Journal:
                     entry = json.loads(raw)
                 except ValueError as exc:
                     raise JournalError(f"{self.path}:{number}: not a JSON line ({exc})") from exc
-                if not isinstance(entry, dict) or len(entry) != 1 or not entry.keys() <= _KINDS:
+                keys = set(entry) if isinstance(entry, dict) else set()
+                if keys == {"record", "asked"}:  # a record, with the page asked for
+                    keys = {"record"}
+                if len(keys) != 1 or not keys <= _KINDS:
                     raise JournalError(f"{self.path}:{number}: not a journal entry")
-                yield next(iter(entry.items()))
+                kind = keys.pop()
+                yield kind, entry[kind], entry
 
     def _scan(self) -> None:
-        for kind, data in self._entries():
+        for kind, data, _ in self._entries():
             if kind == "opened":
                 if data.get("journal") != VERSION:
                     raise JournalError(f"{self.path}: journal version {data.get('journal')!r}, "
@@ -148,14 +171,31 @@ class Journal:
                 self.closed_cleanly = True
             elif kind == "record":
                 self.records += 1
-            else:
+            elif kind == "reject":
                 self.rejects += 1
 
     def outcomes(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """``("record", data)`` and ``("reject", data)`` in the order they happened."""
-        for kind, data in self._entries():
+        for kind, data, _ in self._entries():
             if kind in OUTCOMES:
                 yield kind, data
+
+    def frontier(self) -> Frontier:
+        """The pages that ended, and those asked for that did not, from the whole journal."""
+        asked: dict[str, tuple[str, int]] = {}
+        frontier = Frontier()
+        for kind, data, entry in self._entries():
+            if kind == "asked":
+                asked.setdefault(data["url"], (data["request"], data["hops"]))
+            elif kind == "record":
+                frontier.ended.add(entry.get("asked") or data["url"])
+            elif kind == "reject":
+                frontier.ended.add(data["url"])
+            elif kind == "duplicate":
+                frontier.ended.add(data["url"])
+                frontier.duplicates += 1
+        frontier.pending = [page for url, page in asked.items() if url not in frontier.ended]
+        return frontier
 
     def _drop_torn_tail(self) -> None:
         """Cut the bytes after the last newline: a line whose write was interrupted."""
@@ -193,13 +233,19 @@ class Journal:
         """True between :meth:`open_part` and :meth:`close_part`."""
         return self._file is not None
 
-    def record(self, data: dict[str, Any]) -> None:
-        self._append({"record": data})
+    def asked(self, url: str, request: str, hops: int) -> None:
+        self._append({"asked": {"url": url, "request": request, "hops": hops}})
+
+    def record(self, data: dict[str, Any], asked: str | None = None) -> None:
+        self._append({"record": data, "asked": asked} if asked else {"record": data})
         self.records += 1
 
     def reject(self, data: dict[str, Any]) -> None:
         self._append({"reject": data})
         self.rejects += 1
+
+    def duplicate(self, url: str) -> None:
+        self._append({"duplicate": {"url": url}})
 
     def close_part(self, reason: str, at: str, counters: dict[str, int | float]) -> None:
         """Write the part's closing line, flush it to disk and close the file."""
@@ -213,7 +259,11 @@ class Journal:
     def _append(self, entry: dict[str, Any]) -> None:
         assert self._file is not None, "open_part() first"
         self._file.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        self._file.flush()
+        self._file.flush()  # a kill keeps it (the OS has it)...
+        now = time.monotonic()
+        if now - self._synced >= SYNC_SECONDS:  # ...and a power cut takes a second at most
+            os.fsync(self._file.fileno())
+            self._synced = now
 
 
 def record_from_json(data: dict[str, Any]) -> PageRecord:
@@ -234,12 +284,24 @@ def _replayed_record(data: dict[str, Any]) -> PageRecord | Reject:
     return Reject(str(data.get("url", "")), "validation", detail, errors=errors)
 
 
+def remove_scrapy_job_files(jobdir: Path) -> None:
+    """Scrapy's queue, filter and spider state in JOBDIR: torn by a kill, and redundant with
+    the journal, from which a resumed part rebuilds them."""
+    for name in SCRAPY_JOB_FILES:
+        path = jobdir / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+
+
 class JobJournal:
-    """The extension: journals every outcome of a JOBDIR crawl and replays it on resume.
+    """The extension: journals every outcome of a JOBDIR crawl and rebuilds the job from it.
 
     It must come after Scrapy's FeedExporter in EXTENSIONS (FeedExporter is at 0
     in EXTENSIONS_BASE): spider_opened handlers run in that order, and the feeds
-    must be open before the replayed records reach them.
+    must be open before the replayed records reach them. It is built before the
+    scheduler opens, which is when Scrapy's files of an earlier part are removed.
     """
 
     def __init__(self, crawler: Any, journal: Journal) -> None:
@@ -257,16 +319,20 @@ class JobJournal:
         if not jobdir or not crawler.settings.getbool("RUN_OUTPUTS"):
             raise NotConfigured
         _warn_of_appending_feeds(crawler.settings)
-        return cls(crawler, Journal(Path(jobdir) / "careerscrape" / "journal.jsonl"))
+        journal = Journal(Path(jobdir) / "careerscrape" / "journal.jsonl")
+        if journal.parts:
+            remove_scrapy_job_files(Path(jobdir))
+        return cls(crawler, journal)
 
     async def spider_opened(self, spider: Any) -> None:
         journal, stats = self.journal, self.crawler.stats
         arguments = _arguments(spider)
         if journal.parts:
             self._check_resumable(arguments)
-            logger.info("resuming the job of %s (part %d): replaying %d records and %d rejects",
-                        journal.path.parent.parent, journal.parts + 1, journal.records,
-                        journal.rejects)  # fmt: skip
+            frontier = journal.frontier()
+            logger.info("resuming the job of %s (part %d): replaying %d records and %d rejects, "
+                        "asking again for %d pages", journal.path.parent.parent, journal.parts + 1,
+                        journal.records, journal.rejects, len(frontier.pending))  # fmt: skip
             try:
                 await self._replay()
             except Exception as exc:  # the crawl must not go on from half of what was done
@@ -274,7 +340,10 @@ class JobJournal:
                 raise CloseSpider("journal_replay_failed") from exc
             for key, value in journal.counters.items():
                 stats.inc_value(key, value)
+            stats.set_value("careerscrape/duplicates", frontier.duplicates)
+            spider.resume(frontier.ended, frontier.pending)
         part = journal.open_part(_now(), arguments)
+        spider.journal = journal
         stats.set_value("careerscrape/job/part", part)
         stats.set_value("careerscrape/job/started_at", journal.started_at)
 
@@ -294,23 +363,28 @@ class JobJournal:
         if not journal.closed_cleanly:
             logger.warning(
                 "the last run of this job (part %d) did not close (killed rather than "
-                "stopped): Scrapy kept no queue for it, so pages it had done may be fetched "
-                "again and counted as duplicates",
+                "stopped): resuming from its journal; pages it had in flight are fetched "
+                "again, and the counts of its responses are lost",
                 journal.parts,
             )
         if journal.arguments is not None and journal.arguments != arguments:
             logger.warning("this job was started with other spider arguments (%s); resuming "
                            "it with %s", journal.arguments, arguments)  # fmt: skip
 
-    def item_scraped(self, item: Any, spider: Any = None) -> None:
+    def item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
         if not self._replaying and isinstance(item, PageRecord):
-            self.journal.record(item.model_dump(mode="json"))
+            asked = spider._asked(response.request) if response is not None else None
+            self.journal.record(item.model_dump(mode="json"), asked)
 
     def item_dropped(self, item: Any, exception: BaseException, spider: Any = None) -> None:
-        if not self._replaying and isinstance(exception, Rejected):
+        """A page's reject (a sitemap's is not kept: every part reads its sitemaps again)."""
+        if self._replaying or not isinstance(exception, Rejected):
+            return
+        if not exception.reject.reason.startswith(SITEMAP_REJECT):
             self.journal.reject(asdict(exception.reject))
 
     def spider_closed(self, spider: Any, reason: str) -> None:
+        spider.journal = None
         if self.journal.writing:
             counters = carried_counters(self.crawler.stats.get_stats())
             self.journal.close_part(reason, _now(), counters)

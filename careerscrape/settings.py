@@ -62,6 +62,9 @@ DOWNLOADER_MIDDLEWARES = {
     # waiting for a host's robots.txt and lets the others through unchecked.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "careerscrape.middlewares.EveryWaiterRobotsTxtMiddleware": 100,
+    # Before RedirectMiddleware (600) sees a redirect: one off the crawled site (another
+    # host or port, or not http(s)) is a reject, never followed.
+    "careerscrape.middlewares.SameSiteRedirectMiddleware": 610,
     # Replaces Scrapy's RetryMiddleware: the same retries, with exponential backoff.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "careerscrape.retry.BackoffRetryMiddleware": 550,
@@ -85,6 +88,9 @@ DOWNLOAD_TIMEOUT = 30
 #: Career pages are ~0.1-0.5 MB; anything over 4 MB is not one.
 DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+#: A sitemap may be as large as the protocol allows (50,000 URLs, 50 MB uncompressed):
+#: its download, and what a gzipped one decompresses to (a bomb stops there).
+SITEMAP_MAXSIZE = 50 * 1024 * 1024
 
 #: What one callback returns is processed this many at a time, and Scrapy starts that many
 #: asyncio tasks for every response, whatever it returns. A page gives one record (and its

@@ -8,36 +8,44 @@
 
 The spider only decides what to fetch; every page goes to the plain parser in
 :mod:`careerscrape.parsing`, parsed once, its links read from the same parse.
-Every URL it requests ends as a record or as a :class:`Reject` with a reason.
+Every page it asks for ends as a record, a :class:`Reject` with a reason, or a
+duplicate; the :class:`Ledger` knows which are still pending, so that a page that
+ends nowhere is named. An unexpected exception while reading a page, or while the
+pipelines handle its record, is a reject with reason ``internal``, never a lost page.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
-from lxml.etree import XMLSyntaxError
 from pydantic import ValidationError
 from scrapy import signals
 from scrapy.http import Response, TextResponse
-from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from careerscrape.incremental import Refresh
 from careerscrape.items import Reject
 from careerscrape.links import Links, links_to_follow
+from careerscrape.models import PageRecord
 from careerscrape.parsing import BlockedPage, ParsedPage, ParseError, read_page
 from careerscrape.parsing.urls import page_kind
+from careerscrape.pipelines.rejects import Rejected
 from careerscrape.run.health import SITEMAP_REJECT
 from careerscrape.site import Site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._failures import failure_reason
+from careerscrape.spiders._ledger import Ledger
+from careerscrape.spiders._sitemaps import SitemapError, read_sitemap
 from careerscrape.spiders.feed import StartFeed
 
 #: Media types a career page can be served as (no Content-Type at all is let through).
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+#: How many lost URLs run.json and the verdict name (all are counted).
+LOST_NAMED = 20
 
 
 class CareersSpider(scrapy.Spider):
@@ -60,52 +68,83 @@ class CareersSpider(scrapy.Spider):
         # frozen yet: the spider is made first). -a wins over -s.
         if spider.arguments.previous is not None:
             crawler.settings.set("PREVIOUS_DIR", str(spider.arguments.previous), "cmdline")
-        crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
+        #: Every page asked for, and the ones still pending.
+        spider.ledger = Ledger()
+        #: Sitemaps asked for (canonical URLs), each read once per crawl.
+        spider.sitemaps: set[str] = set()
+        #: With JOBDIR, the job's journal (careerscrape.journal sets it when the spider opens).
+        spider.journal = None
+        #: Pages a resumed job had asked for and not ended: (URL, hops), asked for first.
+        spider.resumed: list[tuple[str, int]] = []
+        for handler, signal in (
+            (spider._request_dropped, signals.request_dropped),
+            (spider._item_scraped, signals.item_scraped),
+            (spider._item_dropped, signals.item_dropped),
+            (spider._item_error, signals.item_error),
+            (spider._spider_closed, signals.spider_closed),
+        ):
+            crawler.signals.connect(handler, signal=signal)
         #: Refresh runs (-a previous=DIR): conditional requests, unchanged pages carried over.
         spider.refresh = Refresh(crawler, spider)
         #: Start pages join the scheduler as it drains (START_QUEUE_LIMIT), not all at once.
-        spider.feed = StartFeed.from_crawler(crawler, spider, spider._start_page)
+        spider.feed = StartFeed.from_crawler(crawler, spider, spider._page_request)
         return spider
-
-    @property
-    def _requested(self) -> set[str]:
-        """Canonical URLs of the pages asked for, kept in ``state`` so that JOBDIR resumes it."""
-        store = getattr(self, "state", None)
-        if store is None:
-            store = self.__dict__.setdefault("_local_state", {})
-        return store.setdefault("requested", set())
 
     # -- what to fetch ---------------------------------------------------------------------
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        """The start pages and the sitemap; the pages are requested as the scheduler has room
-        for them (:class:`StartFeed`, START_QUEUE_LIMIT), so any number keeps a short queue."""
-        urls = list(self._start_urls())
-        if not self.feed.later(urls):
-            for url in urls:
-                for request in self._start_page(url):
+    async def start(self) -> AsyncIterator[scrapy.Request | Reject]:
+        """A resumed job's pending pages, the start pages and the sitemap; the pages are
+        requested as the scheduler has room for them (:class:`StartFeed`, START_QUEUE_LIMIT),
+        so any number keeps a short queue. A start-list line that is not an http(s) URL of
+        the crawled site is a reject at once."""
+        pages: list[tuple[str, int]] = list(self.resumed)
+        for entry in self._start_entries():
+            if isinstance(entry, Reject):
+                yield entry
+            else:
+                pages.append((entry, 0))
+        if not self.feed.later(pages):
+            for url, hops in pages:
+                for request in self._page_request(url, hops):
                     yield request
         if self.arguments.sitemap:
             for request in self._sitemap_request(self.site.resolve(self.arguments.sitemap)):
                 yield request
 
-    def _start_urls(self) -> Iterator[str]:
+    def _start_entries(self) -> Iterator[str | Reject]:
+        """The start pages (URLs on the crawled site), or a reject for a line that is none."""
         for slug in self.arguments.roles:
             yield self.site.role_url(slug)
-        for url in self.arguments.start_urls():
-            yield self.site.resolve(url)
+        for line in self.arguments.start_urls():
+            try:
+                url = self.site.resolve(line)
+                scheme = urlsplit(url).scheme
+            except ValueError as exc:  # e.g. "http://[::1": not a URL at all
+                yield from self._start_reject(line, "bad_url", f"not a URL ({exc})")
+                continue
+            if scheme not in ("http", "https"):
+                yield from self._start_reject(line, "bad_url", f"not an http(s) URL ({scheme}:)")
+            elif not self.site.is_own(url):
+                where = f"not on the crawled site ({self.site.base})"
+                yield from self._start_reject(line, "offsite", where)
+            else:
+                yield url
 
-    def _start_page(self, url: str) -> Iterator[scrapy.Request]:
-        """The request for a start page or a page of a sitemap (the feed's requests)."""
-        return self._page_request(url, hops=0)
+    def _start_reject(self, line: str, reason: str, detail: str) -> Iterator[Reject]:
+        """A start-list line that is not a page of the site: asked for, and rejected (once:
+        a resumed job has it already)."""
+        if self.ledger.ask(line):
+            self.crawler.stats.inc_value("careerscrape/pages/requested")
+            yield Reject(line, reason, detail)
 
-    def _page_request(self, url: str, hops: int) -> Iterator[scrapy.Request]:
+    def _page_request(self, url: str, hops: int = 0) -> Iterator[scrapy.Request]:
         """A request for a page not asked for yet in this crawl; each is accounted for once."""
         canonical = self.site.canonical_url(url)
-        if canonical in self._requested:
+        if not self.ledger.ask(canonical):
             return
-        self._requested.add(canonical)
         self.crawler.stats.inc_value("careerscrape/pages/requested")
+        if self.journal is not None:
+            self.journal.asked(canonical, url, hops)
         yield scrapy.Request(
             url, callback=self.parse_page, errback=self.failed, meta={"hops": hops}
         )
@@ -113,22 +152,74 @@ class CareersSpider(scrapy.Spider):
     def _sitemap_request(self, url: str) -> Iterator[scrapy.Request]:
         """A request for a sitemap not asked for yet; each ends as read or as a reject.
 
-        Asked for once per crawl, like a page (``_requested``, kept by JOBDIR), so the
-        duplicate filter is not needed: a job resumed after a kill, whose filter has
-        seen the sitemap but whose state has not, reads it again.
+        Asked for once per crawl, like a page, so the duplicate filter is not needed:
+        a resumed job, whose filter may have seen the sitemap, reads it again. Its
+        size limit is its own (SITEMAP_MAXSIZE), not a page's.
         """
-        key = f"sitemap {self.site.canonical_url(url)}"
-        if key in self._requested:
+        canonical = self.site.canonical_url(url)
+        if canonical in self.sitemaps:
             return
-        self._requested.add(key)
+        self.sitemaps.add(canonical)
         self.crawler.stats.inc_value("careerscrape/sitemaps/requested")
+        size = self.crawler.settings.getint("SITEMAP_MAXSIZE")
         yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed,
-                             dont_filter=True)  # fmt: skip
+                             dont_filter=True, meta={"download_maxsize": size,
+                                                     "download_warnsize": size})  # fmt: skip
+
+    # -- outcomes: every page asked for ends, and the ledger hears of it ------------------------
 
     def _request_dropped(self, request: scrapy.Request, spider: Any = None) -> None:
         """A redirect into a page already fetched: the page was asked for, and is a duplicate."""
         if request.callback == self.parse_page:
             self.crawler.stats.inc_value("careerscrape/duplicates")
+            self._ended(self._asked(request), duplicate=True)
+
+    def _item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
+        if isinstance(item, PageRecord) and isinstance(response, Response):
+            self._ended(self._asked(response.request))
+
+    def _item_dropped(
+        self, item: Any, exception: BaseException, response: Any = None, spider: Any = None
+    ) -> None:
+        if isinstance(exception, Rejected):
+            self.ledger.end(exception.reject.url)
+        elif isinstance(item, PageRecord) and isinstance(response, Response):
+            self._ended(self._asked(response.request), duplicate=True)  # a page's second record
+
+    async def _item_error(
+        self, item: Any, failure: Failure, response: Any = None, spider: Any = None
+    ) -> None:
+        """A pipeline raised on a record: the page is a reject (``internal``), not lost."""
+        if isinstance(item, Reject) or not isinstance(response, Response):
+            return  # the reject itself failed: its page stays pending, and is named
+        url = self._asked(response.request)
+        reject = Reject(url, "internal", _one_line(failure.value), status=response.status)
+        await self.crawler.engine.scraper.start_itemproc_async(reject, response=response)
+
+    def _ended(self, url: str, duplicate: bool = False) -> None:
+        self.ledger.end(url)
+        if duplicate and self.journal is not None:
+            self.journal.duplicate(url)
+
+    def _asked(self, request: scrapy.Request) -> str:
+        return self.site.canonical_url(_asked_url(request))
+
+    def resume(self, ended: Iterable[str], pending: list[tuple[str, int]]) -> None:
+        """A resumed job: the pages its earlier parts ended, and those they had asked for
+        without an outcome (URL, hops), which this part asks for first."""
+        self.ledger.resume(ended)
+        self.crawler.stats.set_value("careerscrape/pages/requested", len(self.ledger))
+        self.resumed = pending
+
+    def _spider_closed(self, spider: Any = None, reason: str = "") -> None:
+        """Pages asked for that never ended: counted and named, for the verdict."""
+        lost = self.ledger.pending()
+        if lost and reason == "finished":
+            self.crawler.stats.set_value("careerscrape/pages/lost", lost[:LOST_NAMED])
+            self.logger.error("%d pages asked for ended as neither a record nor a reject: %s",
+                              len(lost), ", ".join(lost[:LOST_NAMED]))  # fmt: skip
+
+    # -- sitemaps --------------------------------------------------------------------------
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | Reject]:
         """Role and comparison URLs of a sitemap; nested sitemaps of an index are followed.
@@ -137,35 +228,27 @@ class CareersSpider(scrapy.Spider):
         the feed off (START_QUEUE_LIMIT=0, REDIS_URL) they are all requested here. A
         sitemap that cannot be read is a reject (reason ``sitemap_...``).
         """
-        if response.status >= 400:
+        if response.status >= 300:
             yield self._sitemap_reject(response.url, f"http_{response.status}",
                                        f"HTTP {response.status}", response.status)  # fmt: skip
             return
-        if response.url.endswith("/robots.txt"):
-            locations = list(sitemap_urls_from_robots(response.text, base_url=response.url))
-            kind = "sitemapindex"
-        else:
-            try:
-                sitemap = Sitemap(response.body)
-                kind = sitemap.type
-            except (StopIteration, XMLSyntaxError):
-                kind = None
-            if kind not in ("urlset", "sitemapindex"):
-                yield self._sitemap_reject(response.url, "unreadable",
-                                           "not a sitemap (no urlset or sitemapindex)")  # fmt: skip
-                return
-            locations = [entry["loc"] for entry in sitemap if entry.get("loc")]
+        try:
+            content = read_sitemap(response.body, response.url,
+                                   self.crawler.settings.getint("SITEMAP_MAXSIZE"))  # fmt: skip
+        except SitemapError as exc:
+            yield self._sitemap_reject(response.url, exc.reason, str(exc), response.status)
+            return
         self.crawler.stats.inc_value("careerscrape/sitemaps/read")
         pages = []
-        for location in locations:
+        for location in content.locations:
             url = self.site.resolve(location)
-            if kind == "sitemapindex":
+            if content.index:
                 yield from self._sitemap_request(url)
             elif page_kind(url) and self.site.is_own(url):
-                pages.append(url)
+                pages.append((url, 0))
         if not self.feed.later(pages):
-            for url in pages:
-                yield from self._start_page(url)
+            for url, hops in pages:
+                yield from self._page_request(url, hops)
 
     def _follow(
         self, page: ParsedPage | None, response: Response, links: Links | None = None
@@ -187,18 +270,30 @@ class CareersSpider(scrapy.Spider):
 
         Every status reaches this callback (HTTPERROR_ALLOW_ALL): a robot check
         is recognised by its content whatever its status, and an error page is
-        a reject named after its status.
+        a reject named after its status. Whatever goes wrong here is a reject.
         """
+        try:
+            yield from self._read(response)
+        except Exception as exc:  # a bug, or a page no one foresaw: a reject, not a lost page
+            self.logger.exception("internal error on %s", response.url)
+            yield Reject(self._asked(response.request), "internal", _one_line(exc),
+                         status=response.status)  # fmt: skip
+
+    def _read(self, response: Response) -> Iterator[Any]:
         follow = response.meta.get("hops", 0) < self.arguments.depth
         carried = self.refresh.carry(response, need_links=follow)  # 304, or the same body
         if carried is not None:  # the previous record, not parsed again (careerscrape.incremental)
-            yield carried.item
             if follow and carried.links is not None:
                 yield from self._follow(None, response, carried.links)
+            yield carried.item
             return
-        asked = self.site.canonical_url(_asked_url(response.request))
+        asked = self._asked(response.request)
         status = response.status
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        if 300 <= status < 400:  # a redirect not followed (RedirectMiddleware would have)
+            yield Reject(asked, f"http_{status}", f"HTTP {status}, a redirect not followed",
+                         status=status)  # fmt: skip
+            return
         if not isinstance(response, TextResponse) or not _may_be_html(content_type):
             yield _http_reject(asked, status) if status >= 400 else Reject(
                 asked, "not_html", f"not an HTML page ({content_type or 'no Content-Type'})",
@@ -228,9 +323,11 @@ class CareersSpider(scrapy.Spider):
             yield _http_reject(asked, status)
             return
         self.refresh.remember(response, page)  # before the record is scraped
-        yield page.record
+        # The links first: a journal (JOBDIR) then holds the pages a record led to before the
+        # record itself, so a job cut short anywhere can still reach them when it resumes.
         if follow:
             yield from self._follow(page, response)
+        yield page.record
 
     #: ``scrapy parse --spider=careers URL`` (and ``scrapy shell``'s spider) call ``parse``.
     parse = parse_page
@@ -253,8 +350,7 @@ class CareersSpider(scrapy.Spider):
     def failed(self, failure: Failure) -> Iterator[Reject]:
         """A request that produced no page: timeout, robots.txt, too large, cassette miss..."""
         reason, detail, status = failure_reason(failure)
-        asked = self.site.canonical_url(_asked_url(failure.request))
-        yield Reject(asked, reason, detail, status=status)
+        yield Reject(self._asked(failure.request), reason, detail, status=status)
 
     def sitemap_failed(self, failure: Failure) -> Iterator[Reject]:
         """A sitemap that could not be fetched: a reject, and the run is not healthy."""
@@ -283,3 +379,9 @@ def _may_be_html(content_type: str) -> bool:
 
 def _http_reject(url: str, status: int) -> Reject:
     return Reject(url, f"http_{status}", f"HTTP {status}", status=status)
+
+
+def _one_line(exc: BaseException) -> str:
+    """``Type: message`` on one line, for a reject's detail."""
+    message = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

@@ -13,14 +13,14 @@ has room for them::
         spider.feed = StartFeed.from_crawler(crawler, spider, spider.page_requests)
         return spider
 
-    def page_requests(self, url):  # the requests for one URL (none: skip it)
-        yield scrapy.Request(url, callback=self.parse_page)
+    def page_requests(self, url, hops):  # the requests for one page (none: skip it)
+        yield scrapy.Request(url, callback=self.parse_page, meta={"hops": hops})
 
     def parse_sitemap(self, response):
-        urls = [entry["loc"] for entry in Sitemap(response.body)]
-        if not self.feed.later(urls):  # not paced: request them now
-            for url in urls:
-                yield from self.page_requests(url)
+        pages = [(entry["loc"], 0) for entry in Sitemap(response.body)]
+        if not self.feed.later(pages):  # not paced: request them now
+            for url, hops in pages:
+                yield from self.page_requests(url, hops)
 
 The feed tops the scheduler's queue up to ``START_QUEUE_LIMIT`` requests
 whenever the engine finds it empty (the ``scheduler_empty`` signal: the
@@ -34,8 +34,9 @@ not through the spider middlewares. With ``REDIS_URL`` the scheduler's queue
 is in Redis, shared by every worker, and the feed is off: a sitemap goes to
 the shared queue whole.
 
-With ``JOBDIR``, the URLs still waiting are kept in the spider's ``state``, so
-a stopped job hands them out when it resumes.
+A page waits as ``(URL, hops)``: the link hops it is from a start page. A stopped
+JOBDIR job does not keep the URLs still waiting: the part that resumes it reads its
+start lists and sitemaps again (careerscrape.journal).
 """
 
 from __future__ import annotations
@@ -50,8 +51,7 @@ from scrapy.exceptions import DontCloseSpider
 
 __all__ = ["StartFeed", "queue_limit"]
 
-#: The key of the waiting URLs in ``spider.state`` (kept across a JOBDIR job's parts).
-STATE_KEY = "start_backlog"
+Page = tuple[str, int]
 
 
 def queue_limit(settings: Any) -> int:
@@ -71,21 +71,21 @@ class StartFeed:
         self,
         crawler: Any,
         spider: Any,
-        requests: Callable[[str], Iterable[scrapy.Request]],
+        requests: Callable[[str, int], Iterable[scrapy.Request]],
         limit: int,
     ) -> None:
         self.crawler = crawler
         self.spider = spider
         self.requests = requests
         self.limit = limit
-        self._local: deque[str] = deque()
+        self._pages: deque[Page] = deque()
         if self.paced:
             crawler.signals.connect(self.scheduler_empty, signal=signals.scheduler_empty)
             crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
 
     @classmethod
     def from_crawler(
-        cls, crawler: Any, spider: Any, requests: Callable[[str], Iterable[scrapy.Request]]
+        cls, crawler: Any, spider: Any, requests: Callable[[str, int], Iterable[scrapy.Request]]
     ) -> StartFeed:
         return cls(crawler, spider, requests, queue_limit(crawler.settings))
 
@@ -93,26 +93,18 @@ class StartFeed:
     def paced(self) -> bool:
         return self.limit > 0
 
-    @property
-    def _urls(self) -> deque[str]:
-        """The waiting URLs, in ``spider.state`` when there is one (JOBDIR), so that it is kept."""
-        state = getattr(self.spider, "state", None)
-        if state is None:
-            return self._local
-        return state.setdefault(STATE_KEY, self._local)
-
     def __len__(self) -> int:
-        """URLs waiting to be requested."""
-        return len(self._urls)
+        """Pages waiting to be requested."""
+        return len(self._pages)
 
-    def later(self, urls: Iterable[str]) -> bool:
-        """Request ``urls`` as the scheduler has room (some of them at once, if it has).
+    def later(self, pages: Iterable[Page]) -> bool:
+        """Request ``pages`` (URL, hops) as the scheduler has room (some at once, if it has).
 
         False when the feed is off: the caller requests them itself.
         """
         if not self.paced:
             return False
-        self._urls.extend(urls)
+        self._pages.extend(pages)
         self.fill()
         return True
 
@@ -122,9 +114,9 @@ class StartFeed:
         scheduler = engine.scheduler if engine is not None else None
         if scheduler is None or engine.spider is None:
             return 0  # not crawling yet, or any more: the URLs wait (and are kept)
-        urls, added = self._urls, 0
-        while urls and _queued(scheduler, self.limit) < self.limit:
-            for request in self.requests(urls.popleft()):
+        pages, added = self._pages, 0
+        while pages and _queued(scheduler, self.limit) < self.limit:
+            for request in self.requests(*pages.popleft()):
                 engine.crawl(request)
                 added += 1
         return added

@@ -163,8 +163,8 @@ def test_run_json_accounts_for_the_whole_job(runs: Runs) -> None:
     assert run["accounting"] == whole["accounting"] == job
     for key in ("records", "rejects", "duplicates", "fill_rates", "catalog_roles", "blocked"):
         assert run[key] == whole[key], key
-    # robots.txt is read again by the second part; every page once.
-    assert run["responses"]["total"] == whole["responses"]["total"] + 1
+    # robots.txt and the sitemap are read again by the second part; every page once.
+    assert run["responses"]["total"] == whole["responses"]["total"] + 2
     assert run["links"]["offsite"] == whole["links"]["offsite"]
     assert run["health"] == whole["health"]
     assert run["job"]["part"] == 2
