@@ -82,14 +82,16 @@ def _complete(summary: dict[str, Any], settings: Any) -> Reasons:
         requested = accounting["requested"]
         lost = requested - ended
         if lost > 0:
-            yield f"{lost} of {requested} URLs asked for ended as neither a record nor a reject"
+            named = accounting.get("lost") or []
+            yield (f"{lost} of {requested} URLs asked for ended as neither a record nor a reject"
+                   + (f": {', '.join(named)}" if named else ""))  # fmt: skip
         else:
             yield f"{-lost} more outcomes than the {requested} URLs asked for"
     failed = {
         r: n for r, n in summary["rejects"]["by_reason"].items() if r.startswith(SITEMAP_REJECT)
     }
     if failed:
-        urls = summary.get("sitemaps", {}).get("failed", [])
+        urls = sorted(summary.get("sitemaps", {}).get("failed", []))
         named = f": {', '.join(urls)}" if urls else ""
         yield (
             f"{sum(failed.values())} sitemaps could not be read ("

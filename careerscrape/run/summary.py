@@ -63,6 +63,8 @@ def summarise(stats: dict[str, Any], started: datetime, finished: datetime) -> d
             "duplicates": duplicates,
             "sitemaps": sitemaps_read,
             "balanced": requested == ended,
+            # The first pages asked for that ended nowhere (when the crawl finished).
+            "lost": list(stats.get(f"{PREFIX}pages/lost", [])),
         },
         "sitemaps": {
             "requested": stats.get(f"{PREFIX}sitemaps/requested", 0),

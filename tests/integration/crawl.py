@@ -7,6 +7,7 @@ process of its own, started from the project root as a user would start it.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -76,14 +77,36 @@ def crawl_command(output: Path, *args: str, **settings: str) -> list[str]:
     return command
 
 
-def crawl(output: Path, *args: str, timeout: float = 120, **settings: str) -> CrawlResult:
-    """Run :func:`crawl_command` from the project root and wait for it."""
+def crawl(
+    output: Path,
+    *args: str,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
+    **settings: str,
+) -> CrawlResult:
+    """Run :func:`crawl_command` from the project root and wait for it; then check that
+    its run.json accounts for every URL (:func:`assert_accounted`)."""
     command = crawl_command(output, *args, **settings)
     before = run_folders(output)
-    done = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
-    )
-    return CrawlResult(done.returncode, done.stdout + done.stderr, output, made_by(output, before))
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                          check=False, env={**os.environ, **env} if env else None)  # fmt: skip
+    result = CrawlResult(done.returncode, done.stdout + done.stderr, output,
+                         made_by(output, before))  # fmt: skip
+    if (result.folder / "run.json").is_file():
+        assert_accounted(result.run)
+    return result
+
+
+def assert_accounted(run: dict[str, Any]) -> None:
+    """careerscrape's promise, checked after every crawl of the suite: run.json balances,
+    or the run is unhealthy, and names the URLs it lost when it finished."""
+    accounting, health = run["accounting"], run["health"]
+    if accounting["balanced"]:
+        return
+    assert not health["healthy"], accounting
+    if run["finish_reason"] == "finished":
+        assert "complete" in health["failed"] and accounting["lost"], accounting
+        assert any(", ".join(accounting["lost"]) in reason for reason in health["reasons"])
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

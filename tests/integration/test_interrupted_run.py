@@ -159,7 +159,7 @@ def test_run_json_accounts_for_the_whole_job(runs: Runs) -> None:
     run, whole = runs.resumed.run, runs.uninterrupted.run
     assert run["finish_reason"] == "finished"
     job = {"requested": PAGES + len(MISSING) + 1, "records": PAGES, "rejects": len(MISSING),
-           "duplicates": 0, "sitemaps": 1, "balanced": True}  # fmt: skip
+           "duplicates": 0, "sitemaps": 1, "balanced": True, "lost": []}  # fmt: skip
     assert run["accounting"] == whole["accounting"] == job
     for key in ("records", "rejects", "duplicates", "fill_rates", "catalog_roles", "blocked"):
         assert run[key] == whole[key], key

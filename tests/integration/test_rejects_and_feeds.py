@@ -88,7 +88,7 @@ def test_run_json_counts_what_happened(result: CrawlResult) -> None:
     assert run["finish_reason"] == "finished"
     assert run["accounting"] == {
         "requested": 5, "records": 1, "rejects": 4, "duplicates": 0, "sitemaps": 0,
-        "balanced": True,
+        "balanced": True, "lost": [],
     }  # fmt: skip
     assert run["health"] == {
         "healthy": False,

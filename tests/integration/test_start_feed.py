@@ -76,7 +76,8 @@ def test_the_pages_of_a_sitemap_wait_for_room_in_the_queue(
     run = result.run
     # Every page, and the sitemap (read).
     assert run["accounting"] == {"requested": PAGES + 1, "records": PAGES, "rejects": 0,
-                                 "duplicates": 0, "sitemaps": 1, "balanced": True}  # fmt: skip
+                                 "duplicates": 0, "sitemaps": 1, "balanced": True,
+                                 "lost": []}  # fmt: skip
     assert queue["scheduled"] == PAGES + 1  # and the sitemap
     if limit == "10":
         assert queue["max_queued"] <= 10
@@ -112,7 +113,8 @@ def test_a_sitemap_index_and_a_url_file_are_fed_as_the_queue_drains(
     # The pages, 3 missing ones, and 3 sitemaps read: the index and its two parts, each
     # asked for once (the second listing of part 1, and the index itself, are not).
     assert run["accounting"] == {"requested": PAGES + 3 + 3, "records": PAGES, "rejects": 3,
-                                 "duplicates": 0, "sitemaps": 3, "balanced": True}  # fmt: skip
+                                 "duplicates": 0, "sitemaps": 3, "balanced": True,
+                                 "lost": []}  # fmt: skip
     assert run["rejects"]["by_reason"] == {"http_404": 3}
     # 4 x CONCURRENT_REQUESTS, and the 4 sitemaps the index lists: they are not held back.
     assert queue["max_queued"] <= 8 + 4
