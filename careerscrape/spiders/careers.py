@@ -28,7 +28,7 @@ from twisted.python.failure import Failure
 from careerscrape.incremental import Refresh
 from careerscrape.items import Reject
 from careerscrape.links import Links, links_to_follow
-from careerscrape.parsing import BlockedPage, ParsedPage, ParseError, read_page
+from careerscrape.parsing import BlockedPage, EncodingError, ParsedPage, ParseError, read_page
 from careerscrape.parsing.urls import page_kind
 from careerscrape.run.health import SITEMAP_REJECT
 from careerscrape.site import Site
@@ -206,12 +206,17 @@ class CareersSpider(scrapy.Spider):
             return
         try:
             page = read_page(
-                response.body, self.site.canonical_url(response.url), fetched_at=datetime.now(UTC)
-            )
+                response.body, self.site.canonical_url(response.url),
+                fetched_at=datetime.now(UTC), content_type=content_type or None,
+            )  # fmt: skip
         except BlockedPage as exc:
             if exc.reason == "blocked":
                 self._slow_down(response)
             yield Reject(asked, exc.reason, str(exc), status=status)
+            return
+        except EncodingError as exc:
+            yield _http_reject(asked, status) if status >= 400 else Reject(
+                asked, "encoding", str(exc), status=status)  # fmt: skip
             return
         except ParseError as exc:
             yield _http_reject(asked, status) if status >= 400 else Reject(
