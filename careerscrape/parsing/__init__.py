@@ -116,6 +116,8 @@ def page_bytes(html: bytes | str, content_type: str | None = None) -> bytes:
         body = html.encode("utf-8") if isinstance(html, str) else to_utf8(html, content_type)
     except (Undecodable, UnicodeEncodeError) as exc:  # a str with a lone surrogate is no text
         raise EncodingError(f"undecodable page: {exc}") from exc
+    if b"\x00" in body:  # a browser drops NUL from text, where libxml2 would make it U+FFFD
+        body = body.replace(b"\x00", b"")
     if not body or body.isspace():  # isspace() scans without copying the page
         raise ParseError("empty document")
     if not _CLOSING_TAG.search(body[-4096:]):

@@ -243,3 +243,10 @@ def test_a_page_that_cannot_be_decoded_is_an_encoding_error(
 def test_a_str_that_is_no_text_is_an_encoding_error() -> None:
     with pytest.raises(EncodingError, match="surrogates not allowed"):
         parse_page(page(duty="Cook \ud800 meals."), URL)
+
+
+def test_a_nul_byte_is_dropped_from_the_text_as_a_browser_drops_it() -> None:
+    """libxml2 would make it U+FFFD, a character the page never showed."""
+    body = page(duty="Prepare café\x00 crème.").encode("utf-8")
+    assert duties(body) == ["Prepare café crème."]
+    assert parse_page(body, URL).content_sha256 == hashlib.sha256(body).hexdigest()
