@@ -100,40 +100,44 @@ _SIGN = r"(?P<sign>(?<![\d.,%)kKmM])[-+−–]|)"
 _MONEY = re.compile(
     _SIGN + r"\$\s*(?P<sign2>[-+−–]?)\s*(?P<digits>" + _NUMBER + r")\s*(?P<suffix>[kKmM]\b)?"
 )
-_PERCENT = re.compile(_SIGN + r"\s*(?P<digits>" + _NUMBER + r")\s*%")
+_PERCENT = re.compile(_SIGN + r"\s*(?P<digits>" + _NUMBER + r")\s*%(?P<sign2>)")
 _PLAIN_NUMBER = re.compile(r"-?(?:" + _NUMBER + r")")
 #: The accountant's negative: a figure wrapped whole in parentheses, "($5)", "$(5)", "(5%)".
-_ACCOUNTING = re.compile(r"\$?\s*\([^()]+\)\s*%?")
+_ACCOUNTING = re.compile(r"\s*\$?\s*\([^()]+\)\s*%?\s*")
 _SUFFIXES = {"k": 1_000, "m": 1_000_000}
 
 
-def _decimal(digits: str) -> Decimal:
+def _exact(digits: str) -> int | Decimal:
     """The figure exactly: digits never pass through a float, which stops counting at 2**53."""
-    return Decimal(digits.replace(",", ""))
+    digits = digits.replace(",", "")
+    return Decimal(digits) if "." in digits else int(digits)
 
 
-def _signed(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], Decimal] | None:
+def _whole(value: int | Decimal) -> int:
+    return value if isinstance(value, int) else int(value.to_integral_value(ROUND_HALF_EVEN))
+
+
+def _signed(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], int | Decimal] | None:
     """The first figure ``pattern`` finds in ``text``, with its sign wherever it is written.
 
     ``-$5``, ``$-5``, ``−5%`` (U+2212) and ``($5)`` or ``(5%)`` are negative; ``+$5`` is 5.
     """
-    stripped = text.strip()
-    accounting = stripped.startswith(("(", "$(")) and _ACCOUNTING.fullmatch(stripped)
+    accounting = "(" in text and _ACCOUNTING.fullmatch(text) is not None
     if accounting:
-        text = stripped.replace("(", "").replace(")", "")
+        text = text.replace("(", "").replace(")", "")
     match = pattern.search(text)
     if match is None:
         return None
-    value = _decimal(match["digits"])
-    signs = match["sign"] + match.groupdict().get("sign2", "")
-    if accounting or any(sign in _MINUS for sign in signs):
-        value = -value
-    return match, value
+    return match, _value(match, accounting)
 
 
-def _money(match: re.Match[str], value: Decimal) -> int:
-    value *= _SUFFIXES.get((match["suffix"] or "").lower(), 1)
-    return int(value.to_integral_value(ROUND_HALF_EVEN))
+def _value(match: re.Match[str], negative: bool = False) -> int | Decimal:
+    value = _exact(match["digits"])
+    return -value if negative or not _MINUS.isdisjoint(match["sign"] + match["sign2"]) else value
+
+
+def _money(match: re.Match[str], value: int | Decimal) -> int:
+    return _whole(value * _SUFFIXES.get((match["suffix"] or "").lower(), 1))
 
 
 def money(text: str | None) -> int | None:
@@ -169,7 +173,7 @@ def integer(text: str | None) -> int | None:
     if is_blank(text):
         return None
     match = _PLAIN_NUMBER.search(text)
-    return int(_decimal(match.group(0)).to_integral_value(ROUND_HALF_EVEN)) if match else None
+    return _whole(_exact(match.group(0))) if match else None
 
 
 def number(text: str | None) -> float | None:
@@ -177,14 +181,14 @@ def number(text: str | None) -> float | None:
     if is_blank(text):
         return None
     match = _PLAIN_NUMBER.search(text)
-    return float(_decimal(match.group(0))) if match else None
+    return float(_exact(match.group(0))) if match else None
 
 
 def money_range(text: str | None) -> tuple[int, int] | None:
     """``"Between $94,000 And $191,000"`` -> (94000, 191000)."""
     if is_blank(text):
         return None
-    amounts = [money(m.group(0)) for m in _MONEY.finditer(text)]
+    amounts = [_money(m, _value(m)) for m in _MONEY.finditer(text)]
     if len(amounts) != 2:
         return None
     return amounts[0], amounts[1]
