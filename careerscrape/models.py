@@ -41,7 +41,8 @@ HOURLY_CEILING = 5_000
 GROWTH_MIN, GROWTH_MAX = -100, 200
 #: No page date comes before the site (or the web as we know it).
 EARLIEST_DATE = date(1990, 1, 1)
-#: A page's date is written in the site's time zone, at most a day ahead of UTC.
+#: A page's date is written in the site's time zone, at most a day ahead of UTC; a
+#: fetch time is checked against this machine's clock, which may lag the crawler's.
 DATE_SLACK = timedelta(days=1)
 
 Money = Annotated[
@@ -177,10 +178,12 @@ class PageRecord(Record):
     @field_validator("fetched_at")
     @classmethod
     def _utc(cls, value: datetime) -> datetime:
-        """Naive datetimes are taken as UTC; aware ones are converted to UTC."""
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        """Naive datetimes are taken as UTC; aware ones are converted to UTC.
+
+        A fetch time before 1990 or in the future is refused: the catalog's
+        "newest wins" choices go by it.
+        """
+        return _fetch_time(_in_utc(value))
 
 
 class RoleProfile(PageRecord):
@@ -299,21 +302,37 @@ class RoleCatalogEntry(Record):
     last_seen: datetime | None = None
     conflicts: list[Conflict] = Field(default_factory=list)
 
+    @field_validator("first_seen", "last_seen")
+    @classmethod
+    def _fetched_in_reason(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else _fetch_time(value)
+
     @model_validator(mode="after")
     def _dated_before_seen(self) -> RoleCatalogEntry:
-        if self.first_seen and self.last_seen and self.first_seen > self.last_seen:
+        first, last = self.first_seen, self.last_seen
+        if first and last and _in_utc(first) > _in_utc(last):
             raise ValueError(f"first_seen {self.first_seen} is after last_seen {self.last_seen}")
         _not_after(self.updated, self.last_seen, "last_seen")
         return self
+
+
+def _in_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _fetch_time(value: datetime) -> datetime:
+    """Refuse a fetch time before 1990 or after now (give or take a day of clock skew)."""
+    when = _in_utc(value)
+    if when.date() < EARLIEST_DATE or when > datetime.now(UTC) + DATE_SLACK:
+        raise ValueError(f"fetch time {value.isoformat()} is before 1990 or in the future")
+    return value
 
 
 def _not_after(day: date | None, fetched: datetime | None, name: str) -> None:
     """Refuse a page date later than the fetch that read it (than now, with no fetch time)."""
     if day is None:
         return
-    when = fetched or datetime.now(UTC)
-    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
-    latest = when.date() + DATE_SLACK
+    latest = _in_utc(fetched or datetime.now(UTC)).date() + DATE_SLACK
     if day > latest:
         against = f"{name} {fetched.isoformat()}" if fetched else "today"
         raise ValueError(f"date {day} is after {against}: a page cannot show a later date")

@@ -454,3 +454,18 @@ def test_the_schema_documents_the_ranges() -> None:
     assert stats["hourly_rate"]["anyOf"][0]["maximum"] == 5_000
     updated = RoleProfile.model_json_schema()["properties"]["updated"]
     assert "from 1990-01-01 to the day it was fetched" in updated["anyOf"][0]["description"]
+
+
+@pytest.mark.parametrize(
+    "fetched_at",
+    [datetime(1989, 12, 31, tzinfo=UTC), datetime(9999, 1, 1, tzinfo=UTC),
+     datetime.now(UTC) + timedelta(days=2)],
+)  # fmt: skip
+def test_a_fetch_time_before_1990_or_in_the_future_is_refused(fetched_at: datetime) -> None:
+    """The catalog's "newest wins" goes by fetch time: one from 9999 would always win."""
+    with pytest.raises(ValidationError, match="is before 1990 or in the future"):
+        RoleProfile(**provenance(fetched_at=fetched_at), role="chef", role_slug="chef")
+    with pytest.raises(ValidationError, match="is before 1990 or in the future"):
+        RoleCatalogEntry(role_slug="chef", title="Chef", last_seen=fetched_at)
+    now = datetime.now(UTC)
+    assert RoleCatalogEntry(role_slug="chef", title="Chef", last_seen=now).last_seen == now
