@@ -25,7 +25,7 @@ from careerscrape.parsing import BlockedPage, parse_page, read_page
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = REPO_ROOT / "benchmarks"
-FETCHED_AT = datetime(2025, 1, 1, tzinfo=UTC)
+FETCHED_AT = datetime(2026, 1, 1, tzinfo=UTC)
 CHEF_URL = "https://www.zippia.com/chef-jobs/what-does-a-chef-do/"
 
 

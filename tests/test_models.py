@@ -10,6 +10,11 @@ import pytest
 from pydantic import ValidationError
 
 from careerscrape.models import (
+    EARLIEST_DATE,
+    GROWTH_MAX,
+    GROWTH_MIN,
+    HOURLY_CEILING,
+    MONEY_CEILING,
     PAGE_MODELS,
     SCHEMA_MODELS,
     ComparisonSummary,
@@ -19,6 +24,7 @@ from careerscrape.models import (
     RoleComparison,
     RoleProfile,
     RoleStats,
+    SalaryRange,
     Share,
     Skill,
 )
@@ -123,7 +129,7 @@ def test_salary_range_min_greater_than_max_is_refused() -> None:
 
 
 def test_salary_range_in_order_or_equal_is_accepted() -> None:
-    assert side(salary_range={"min": 94000, "max": 191000}).salary_range == Range(
+    assert side(salary_range={"min": 94000, "max": 191000}).salary_range == SalaryRange(
         min=94000, max=191000
     )
     assert Range(min=4, max=4).max == 4
@@ -308,3 +314,158 @@ def test_schema_models_are_the_three_record_types() -> None:
         "RoleCatalogEntry": RoleCatalogEntry,
     }
     assert dict(PAGE_MODELS) == {"role": RoleProfile, "comparison": RoleComparison}
+
+
+# -- values within reason: refused, never clipped or rounded ---------------------------------
+
+DAY = date(2025, 1, 8)
+FETCHED = datetime(2025, 1, 8, 23, 59, tzinfo=UTC)
+
+
+def test_money_up_to_the_ceiling_is_accepted_and_above_it_refused() -> None:
+    assert side(yearly_salary=MONEY_CEILING).yearly_salary == 10_000_000
+    for salary in (MONEY_CEILING + 1, 2**53 + 1, 10**20):
+        with pytest.raises(ValidationError) as exc:
+            side(yearly_salary=salary)
+        assert error_types(exc) == {"less_than_equal"}
+
+
+def test_the_ceiling_holds_for_every_dollar_figure() -> None:
+    with pytest.raises(ValidationError):
+        side(hourly_rate=HOURLY_CEILING + 0.01)
+    assert side(hourly_rate=HOURLY_CEILING).hourly_rate == 5_000
+    with pytest.raises(ValidationError):
+        side(salary_range={"min": 94_000, "max": MONEY_CEILING + 1})
+    with pytest.raises(ValidationError):
+        Industry(industry="finance", salary=MONEY_CEILING + 1)
+    with pytest.raises(ValidationError):
+        RoleCatalogEntry(role_slug="chef", title="Chef", yearly_salary=2**53 + 1)
+
+
+@pytest.mark.parametrize("difference", [-44_665, 21_473, -MONEY_CEILING, MONEY_CEILING])
+def test_salary_differences_may_be_negative(difference: int) -> None:
+    summary = ComparisonSummary(
+        other_role="Cook", other_role_slug="cook", salary_difference=difference
+    )
+    assert summary.salary_difference == difference
+
+
+@pytest.mark.parametrize("difference", [-MONEY_CEILING - 1, MONEY_CEILING + 1, 2**53 + 1])
+def test_salary_differences_beyond_the_ceiling_are_refused(difference: int) -> None:
+    with pytest.raises(ValidationError):
+        ComparisonSummary(other_role="Cook", other_role_slug="cook", salary_difference=difference)
+    with pytest.raises(ValidationError):
+        RoleCatalogEntry(
+            role_slug="chef",
+            title="Chef",
+            related=[{"role_slug": "cook", "salary_difference": difference, "url": URL}],
+        )
+
+
+@pytest.mark.parametrize("growth", [GROWTH_MIN, -4.0, 0, 16.0, 105.0, GROWTH_MAX])
+def test_growth_within_its_range_is_accepted(growth: float) -> None:
+    assert side(growth_rate=growth).growth_rate == growth
+    entry = RoleCatalogEntry(role_slug="chef", title="Chef", growth_rate=growth)
+    assert entry.growth_rate == growth
+
+
+@pytest.mark.parametrize("growth", [-400.0, -100.1, 200.1, 400.0])
+def test_growth_outside_its_range_is_refused(growth: float) -> None:
+    with pytest.raises(ValidationError):
+        side(growth_rate=growth)
+    with pytest.raises(ValidationError):
+        RoleCatalogEntry(role_slug="chef", title="Chef", growth_rate=growth)
+
+
+@pytest.mark.parametrize("points", [-100.1, 100.1])
+def test_degree_differences_beyond_100_points_are_refused(points: float) -> None:
+    with pytest.raises(ValidationError):
+        ComparisonSummary(other_role="Cook", other_role_slug="cook", masters_difference=points)
+
+
+@pytest.mark.parametrize("updated", [EARLIEST_DATE, DAY, DAY + timedelta(days=1)])
+def test_a_page_date_from_1990_to_the_fetch_day_is_accepted(updated: date) -> None:
+    record = RoleProfile(**provenance(fetched_at=FETCHED), role="chef", role_slug="chef",
+                         updated=updated)  # fmt: skip
+    assert record.updated == updated
+
+
+@pytest.mark.parametrize("updated", [date(1800, 1, 1), date(1989, 12, 31)])
+def test_a_page_date_before_1990_is_refused(updated: date) -> None:
+    with pytest.raises(ValidationError) as exc:
+        RoleProfile(**provenance(fetched_at=FETCHED), role="chef", role_slug="chef",
+                    updated=updated)  # fmt: skip
+    assert error_types(exc) == {"greater_than_equal"}
+
+
+@pytest.mark.parametrize("updated", [DAY + timedelta(days=2), date(9999, 12, 31)])
+def test_a_page_date_after_the_fetch_is_refused(updated: date) -> None:
+    """A record dated 9999 would win every "newest wins" choice of the catalog."""
+    with pytest.raises(ValidationError) as exc:
+        RoleProfile(**provenance(fetched_at=FETCHED), role="chef", role_slug="chef",
+                    updated=updated)  # fmt: skip
+    assert f"date {updated} is after fetched_at 2025-01-08T23:59:00+00:00" in str(exc.value)
+
+
+def test_the_fetch_day_is_taken_in_utc() -> None:
+    fetched = datetime(2025, 1, 9, 3, 0, tzinfo=timezone(timedelta(hours=5)))  # Jan 8, 22:00 UTC
+    with pytest.raises(ValidationError):
+        RoleProfile(**provenance(fetched_at=fetched), role="chef", role_slug="chef",
+                    updated=date(2025, 1, 10))  # fmt: skip
+
+
+def test_a_catalog_date_is_bounded_by_its_last_sighting_or_today() -> None:
+    seen = {"first_seen": FETCHED - timedelta(days=3), "last_seen": FETCHED}
+    entry = RoleCatalogEntry(role_slug="chef", title="Chef", updated=DAY, **seen)
+    assert entry.updated == DAY
+    with pytest.raises(ValidationError, match="is after last_seen"):
+        RoleCatalogEntry(role_slug="chef", title="Chef", updated=date(2025, 2, 1), **seen)
+    with pytest.raises(ValidationError, match="is after today"):
+        RoleCatalogEntry(role_slug="chef", title="Chef", updated=date(9999, 12, 31))
+    with pytest.raises(ValidationError, match=r"first_seen .* is after last_seen"):
+        RoleCatalogEntry(role_slug="chef", title="Chef", first_seen=FETCHED,
+                         last_seen=FETCHED - timedelta(days=1))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "refusal"),
+    [
+        ("Updated December 31, 9999", "date 9999-12-31 is after fetched_at"),
+        ("Updated January 1, 1800", "Input should be greater than or equal to 1990-01-01"),
+    ],
+)
+def test_a_page_with_an_impossible_date_is_refused_by_the_contract(
+    fixture_named, written: str, refusal: str
+) -> None:
+    fixture = fixture_named("role-customer-service-director--plain")
+    html = fixture.html.replace(b"Updated January 8, 2025", written.encode())
+    assert parse_page(fixture.html, fixture.url).updated == DAY
+    with pytest.raises(ValidationError, match=refusal):
+        parse_page(html, fixture.url, fetched_at=datetime(2026, 1, 2, tzinfo=UTC))
+    with pytest.raises(ValidationError, match=refusal):
+        parse_page(html, fixture.url)  # no fetch time given: now bounds the date
+
+
+def test_the_schema_documents_the_ranges() -> None:
+    stats = RoleComparison.model_json_schema()["$defs"]["RoleStats"]["properties"]
+    growth = stats["growth_rate"]["anyOf"][0]
+    assert (growth["minimum"], growth["maximum"]) == (-100, 200)
+    assert stats["yearly_salary"]["anyOf"][0]["maximum"] == 10_000_000
+    assert stats["hourly_rate"]["anyOf"][0]["maximum"] == 5_000
+    updated = RoleProfile.model_json_schema()["properties"]["updated"]
+    assert "from 1990-01-01 to the day it was fetched" in updated["anyOf"][0]["description"]
+
+
+@pytest.mark.parametrize(
+    "fetched_at",
+    [datetime(1989, 12, 31, tzinfo=UTC), datetime(9999, 1, 1, tzinfo=UTC),
+     datetime.now(UTC) + timedelta(days=2)],
+)  # fmt: skip
+def test_a_fetch_time_before_1990_or_in_the_future_is_refused(fetched_at: datetime) -> None:
+    """The catalog's "newest wins" goes by fetch time: one from 9999 would always win."""
+    with pytest.raises(ValidationError, match="is before 1990 or in the future"):
+        RoleProfile(**provenance(fetched_at=fetched_at), role="chef", role_slug="chef")
+    with pytest.raises(ValidationError, match="is before 1990 or in the future"):
+        RoleCatalogEntry(role_slug="chef", title="Chef", last_seen=fetched_at)
+    now = datetime.now(UTC)
+    assert RoleCatalogEntry(role_slug="chef", title="Chef", last_seen=now).last_seen == now

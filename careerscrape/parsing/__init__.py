@@ -3,8 +3,8 @@
 >>> record = parse_page(html_bytes, "https://www.zippia.com/.../what-does-a-chef-do/")
 
 Raises :class:`ParseError` with a one-line reason for anything that is not a
-role or comparison page, and pydantic's ``ValidationError`` when the values
-read break the data contract.
+role or comparison page (:class:`EncodingError` for bytes that are no text),
+and pydantic's ``ValidationError`` when the values read break the data contract.
 """
 
 from __future__ import annotations
@@ -20,10 +20,19 @@ from careerscrape.models import PAGE_MODELS, PageRecord
 from careerscrape.parsing.blocking import blocked_reason
 from careerscrape.parsing.comparison_page import VS_TITLE, parse_comparison
 from careerscrape.parsing.document import Document
+from careerscrape.parsing.encoding import Undecodable, to_utf8
 from careerscrape.parsing.role_page import ROLE_TITLE, parse_role
 from careerscrape.parsing.urls import canonical_url, page_kind, role_slug
 
-__all__ = ["BlockedPage", "ParseError", "ParsedPage", "detect_page_kind", "parse_page", "read_page"]
+__all__ = [
+    "BlockedPage",
+    "EncodingError",
+    "ParseError",
+    "ParsedPage",
+    "detect_page_kind",
+    "parse_page",
+    "read_page",
+]
 
 _CLOSING_TAG = re.compile(rb"</html\s*>|</body\s*>", re.I)
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
@@ -46,6 +55,14 @@ class BlockedPage(ParseError):
         self.reason = reason
 
 
+class EncodingError(ParseError):
+    """Bytes that are no text in the encoding they declare, or in any when they declare none.
+
+    A crawler rejects such a page with reason "encoding": its text cannot be
+    known, and a record of it would hold U+FFFD or mojibake.
+    """
+
+
 @dataclass(frozen=True)
 class ParsedPage:
     """A record with the document it came from, so a crawler can reuse the one parse."""
@@ -59,13 +76,16 @@ def parse_page(
     url: str | None = None,
     *,
     fetched_at: datetime | None = None,
+    content_type: str | None = None,
 ) -> PageRecord:
     """Parse a role or comparison page into its record.
 
     ``url`` is the page's address; without it the page's own
-    ``<link rel="canonical">`` or ``og:url`` is used.
+    ``<link rel="canonical">`` or ``og:url`` is used. ``content_type`` is the
+    HTTP ``Content-Type`` header the page came with: its charset decides how
+    the bytes are decoded, before any ``<meta>`` (see :mod:`.encoding`).
     """
-    return read_page(html, url, fetched_at=fetched_at).record
+    return read_page(html, url, fetched_at=fetched_at, content_type=content_type).record
 
 
 def read_page(
@@ -73,19 +93,31 @@ def read_page(
     url: str | None = None,
     *,
     fetched_at: datetime | None = None,
+    content_type: str | None = None,
 ) -> ParsedPage:
     """:func:`parse_page`, also returning the parsed document (its links, its blocks)."""
-    body = page_bytes(html)
+    text = page_bytes(html, content_type)
     try:
-        doc = Document.parse(body)
+        doc = Document.parse(text)
     except (ParserError, ValueError) as exc:
         raise ParseError(f"not an HTML document ({exc})") from exc
+    body = html if isinstance(html, bytes) else text  # content_sha256 is of the bytes as served
     return read_document(doc, body, url, fetched_at=fetched_at)
 
 
-def page_bytes(html: bytes | str) -> bytes:
-    """The page as bytes, refused when empty or cut short: what :func:`read_page` checks first."""
-    body = html.encode("utf-8") if isinstance(html, str) else html
+def page_bytes(html: bytes | str, content_type: str | None = None) -> bytes:
+    """The page's text as UTF-8, refused when undecodable, empty or cut short.
+
+    What :func:`read_page` does first. Bytes are decoded as a browser decodes
+    them (:func:`.encoding.to_utf8`); a ``str`` is text already. The checks
+    look at the text, so that a UTF-16 page's ``</html>`` is found.
+    """
+    try:
+        body = html.encode("utf-8") if isinstance(html, str) else to_utf8(html, content_type)
+    except (Undecodable, UnicodeEncodeError) as exc:  # a str with a lone surrogate is no text
+        raise EncodingError(f"undecodable page: {exc}") from exc
+    if b"\x00" in body:  # a browser drops NUL from text, where libxml2 would make it U+FFFD
+        body = body.replace(b"\x00", b"")
     if not body or body.isspace():  # isspace() scans without copying the page
         raise ParseError("empty document")
     if not _CLOSING_TAG.search(body[-4096:]):

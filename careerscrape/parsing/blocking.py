@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from careerscrape.parsing.document import Document
+from careerscrape.parsing.document import Block, Document
 
 _CHALLENGE = re.compile(
     r"just a moment|attention required|access denied|are you a (?:robot|human)|"
@@ -19,6 +19,16 @@ _CHALLENGE = re.compile(
     re.I,
 )
 _LOGIN = re.compile(r"\b(?:log ?in|sign ?in)\b", re.I)
+#: A login wall as a reader sees it, with no title or password field to tell: a heading
+#: that opens with "Log in"/"Sign in", or a line that asks the reader to log in. A bare
+#: "Sign in" link (a site header on any page) is neither.
+_LOGIN_HEADING = re.compile(r"^(?:please\s+)?(?:log|sign)\s?in\b", re.I)
+_LOGIN_REQUEST = re.compile(
+    r"\b(?:please\s+(?:log|sign)\s?in"
+    r"|(?:log|sign)\s?in\s+(?:to|or\s+sign\s?up\s+to)\s+(?:continue|see|view|read|access|keep|unlock)"
+    r"|(?:must|need\s+to|have\s+to)\s+(?:be\s+)?(?:(?:logged|signed)\s+in|(?:log|sign)\s?in))\b",
+    re.I,
+)
 #: A challenge page is short; a long page that mentions "captcha" is something else.
 _FEW_BLOCKS = 40
 
@@ -31,7 +41,15 @@ def blocked_reason(doc: Document) -> str | None:
         lines += [block.text for block in doc.blocks]
     if any(_CHALLENGE.search(line) for line in lines if line):
         return "blocked"
-    has_password = bool(doc.root.xpath("//input[@type='password']"))
-    if has_password or (_LOGIN.search(doc.title) and len(doc.blocks) <= _FEW_BLOCKS):
+    if doc.root.xpath("//input[@type='password']") or (
+        len(doc.blocks) <= _FEW_BLOCKS and _asks_to_log_in(doc, heading)
+    ):
         return "login_required"
     return None
+
+
+def _asks_to_log_in(doc: Document, heading: Block | None) -> bool:
+    """The title names a login, the first heading is one, or a line asks for one."""
+    if _LOGIN.search(doc.title) or (heading and _LOGIN_HEADING.match(heading.text)):
+        return True
+    return any(_LOGIN_REQUEST.search(block.text) for block in doc.blocks)

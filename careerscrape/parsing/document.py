@@ -73,10 +73,14 @@ class Document:
 
     @classmethod
     def parse(cls, html: bytes | str) -> Document:
-        """Parse HTML once; raise ``ValueError`` when there is no document at all."""
+        """Parse HTML once; raise ``ValueError`` when there is no document at all.
+
+        ``html`` is text: a ``str`` or UTF-8 bytes, whatever its ``<meta>`` says.
+        Decoding a response's bytes is :func:`careerscrape.parsing.page_bytes`'s work.
+        """
         if isinstance(html, str):
             html = html.encode("utf-8")
-        parser = _parser(_declared_encoding(html))
+        parser = _parser()
         root = etree.fromstring(html, parser)
         if root is None:
             raise ValueError("the document is empty")
@@ -353,25 +357,13 @@ def _is_noise(element: etree._Element) -> bool:
 # -- building the blocks ---------------------------------------------------------------
 
 
-_CHARSET = re.compile(rb"""charset=["']?([a-z0-9_\-]+)""")
+@lru_cache(maxsize=1)
+def _parser() -> etree.HTMLParser:
+    """One parser, made once: making one costs ~2% of a parse.
 
-
-def _declared_encoding(html: bytes) -> str | None:
-    """The charset the page declares, so that lxml does not guess (UTF-8 by default)."""
-    match = _CHARSET.search(html[:2048].lower())
-    if not match:
-        return "utf-8"
-    name = match.group(1).decode("ascii", "replace")
-    try:
-        "".encode(name)
-    except LookupError:
-        return "utf-8"
-    return name
-
-
-@lru_cache(maxsize=16)
-def _parser(encoding: str | None) -> etree.HTMLParser:
-    """One parser per charset, made once: making one costs ~2% of a parse.
+    It reads UTF-8 and nothing else: libxml2 knows fewer encoding labels than
+    the web uses, so pages are decoded before (:mod:`careerscrape.parsing.encoding`),
+    and a ``<meta charset>`` in the text is not obeyed.
 
     lxml.etree's parser, not lxml.html's: the latter runs a Python class lookup
     for every element, which costs more than the parse itself. A parser locks
@@ -379,7 +371,7 @@ def _parser(encoding: str | None) -> etree.HTMLParser:
     (``collect_ids``): nothing looks elements up by id.
     """
     return etree.HTMLParser(
-        encoding=encoding,
+        encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
         no_network=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 
 import ftfy
@@ -90,50 +91,89 @@ def is_blank(value: str | None) -> bool:
 
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONEY = re.compile(r"\$\s*(" + _NUMBER + r")\s*([kKmM]\b)?")
+#: Minus as pages write it: hyphen-minus, the minus sign U+2212, an en dash.
+_MINUS = frozenset("-−–")
+# A sign before the figure counts unless it follows a figure: "$94K-$191K" and
+# "5-10%" are ranges, not $94K and -$191K. (The empty alternative lets a figure
+# right after another, "$134,962$61,487", match unsigned.)
+_SIGN = r"(?P<sign>(?<![\d.,%)kKmM])[-+−–]|)"
+_MONEY = re.compile(
+    _SIGN + r"\$\s*(?P<sign2>[-+−–]?)\s*(?P<digits>" + _NUMBER + r")\s*(?P<suffix>[kKmM]\b)?"
+)
+_PERCENT = re.compile(_SIGN + r"\s*(?P<digits>" + _NUMBER + r")\s*%(?P<sign2>)")
 _PLAIN_NUMBER = re.compile(r"-?(?:" + _NUMBER + r")")
-_PERCENT = re.compile(r"([-−–]?\s*(?:" + _NUMBER + r"))\s*%")
+#: The accountant's negative: a figure wrapped whole in parentheses, "($5)", "$(5)", "(5%)".
+_ACCOUNTING = re.compile(r"\s*\$?\s*\([^()]+\)\s*%?\s*")
+_SUFFIXES = {"k": 1_000, "m": 1_000_000}
 
 
-def _to_float(digits: str) -> float:
-    return float(digits.replace(",", "").replace("−", "-").replace("–", "-").replace(" ", ""))
+def _exact(digits: str) -> int | Decimal:
+    """The figure exactly: digits never pass through a float, which stops counting at 2**53."""
+    digits = digits.replace(",", "")
+    return Decimal(digits) if "." in digits else int(digits)
+
+
+def _whole(value: int | Decimal) -> int:
+    return value if isinstance(value, int) else int(value.to_integral_value(ROUND_HALF_EVEN))
+
+
+def _signed(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], int | Decimal] | None:
+    """The first figure ``pattern`` finds in ``text``, with its sign wherever it is written.
+
+    ``-$5``, ``$-5``, ``−5%`` (U+2212) and ``($5)`` or ``(5%)`` are negative; ``+$5`` is 5.
+    """
+    accounting = "(" in text and _ACCOUNTING.fullmatch(text) is not None
+    if accounting:
+        text = text.replace("(", "").replace(")", "")
+    match = pattern.search(text)
+    if match is None:
+        return None
+    return match, _value(match, accounting)
+
+
+def _value(match: re.Match[str], negative: bool = False) -> int | Decimal:
+    value = _exact(match["digits"])
+    return -value if negative or not _MINUS.isdisjoint(match["sign"] + match["sign2"]) else value
+
+
+def _money(match: re.Match[str], value: int | Decimal) -> int:
+    return _whole(value * _SUFFIXES.get((match["suffix"] or "").lower(), 1))
 
 
 def money(text: str | None) -> int | None:
-    """``"$134,962"`` -> 134962; ``"$94K"`` -> 94000; ``"-"`` -> None."""
+    """``"$134,962"`` -> 134962; ``"$94K"`` -> 94000; ``"-$5"`` -> -5; ``"-"`` -> None.
+
+    Whole dollars, exactly: ``"$1.2M"`` is 1200000, and twenty digits stay
+    twenty digits for the data contract to refuse, never a rounded float.
+    """
     if is_blank(text):
         return None
-    match = _MONEY.search(text)
-    if not match:
-        return None
-    value = _to_float(match.group(1))
-    suffix = (match.group(2) or "").lower()
-    value *= {"k": 1_000, "m": 1_000_000}.get(suffix, 1)
-    return round(value)
+    found = _signed(_MONEY, text)
+    return _money(*found) if found else None
 
 
 def hourly(text: str | None) -> float | None:
-    """``"$64.89"`` -> 64.89."""
+    """``"$64.89"`` -> 64.89; ``"$-64.89"`` -> -64.89."""
     if is_blank(text):
         return None
-    match = _MONEY.search(text)
-    return _to_float(match.group(1)) if match else None
+    found = _signed(_MONEY, text)
+    return float(found[1]) if found else None
 
 
 def percent(text: str | None) -> float | None:
-    """``"14%"`` -> 14.0, ``"-4%"`` -> -4.0, ``"-"`` -> None."""
+    """``"14%"`` -> 14.0, ``"-4%"`` and ``"(4%)"`` -> -4.0, ``"-"`` -> None."""
     if is_blank(text):
         return None
-    match = _PERCENT.search(text)
-    return _to_float(match.group(1)) if match else None
+    found = _signed(_PERCENT, text)
+    return float(found[1]) if found else None
 
 
 def integer(text: str | None) -> int | None:
-    """``"158,016"`` -> 158016; ``"-"`` -> None."""
+    """``"158,016"`` -> 158016, exactly; ``"-"`` -> None."""
     if is_blank(text):
         return None
     match = _PLAIN_NUMBER.search(text)
-    return round(_to_float(match.group(0))) if match else None
+    return _whole(_exact(match.group(0))) if match else None
 
 
 def number(text: str | None) -> float | None:
@@ -141,14 +181,14 @@ def number(text: str | None) -> float | None:
     if is_blank(text):
         return None
     match = _PLAIN_NUMBER.search(text)
-    return _to_float(match.group(0)) if match else None
+    return float(_exact(match.group(0))) if match else None
 
 
 def money_range(text: str | None) -> tuple[int, int] | None:
     """``"Between $94,000 And $191,000"`` -> (94000, 191000)."""
     if is_blank(text):
         return None
-    amounts = [money(m.group(0)) for m in _MONEY.finditer(text)]
+    amounts = [_money(m, _value(m)) for m in _MONEY.finditer(text)]
     if len(amounts) != 2:
         return None
     return amounts[0], amounts[1]

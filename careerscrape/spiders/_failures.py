@@ -29,6 +29,17 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
+def _over_size_limit(exc: BaseException) -> bool:
+    """A failure that names the size limit, in any letter case.
+
+    A compressed body that only grows past the limit when decompressed (a gzip
+    bomb) is dropped by HttpCompressionMiddleware with an ``IgnoreRequest``
+    worded "... exceeded DOWNLOAD_MAXSIZE (N B) during decompression": too
+    large, as much as a body the downloader cancels (``DownloadCancelledError``).
+    """
+    return "maxsize" in str(exc).lower()
+
+
 def failure_reason(failure: Failure) -> tuple[str, str, int | None]:
     """(reason, one-line detail, HTTP status or None) for a failed request."""
     exc = failure.value
@@ -44,7 +55,7 @@ def failure_reason(failure: Failure) -> tuple[str, str, int | None]:
         ResponseNeverReceived, ResponseDataLossError, DownloadFailedError,
     ):  # fmt: skip
         return "connection", f"connection failed ({exc})", None
-    if failure.check(DownloadCancelledError) or "maxsize" in str(exc):
+    if failure.check(DownloadCancelledError) or _over_size_limit(exc):
         return "too_large", f"larger than the download size limit ({exc})", None
     if failure.check(IgnoreRequest):
         message = str(exc) or type(exc).__name__

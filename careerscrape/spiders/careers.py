@@ -31,7 +31,7 @@ from careerscrape.incremental import Refresh
 from careerscrape.items import Reject
 from careerscrape.links import Links, links_to_follow
 from careerscrape.models import PageRecord
-from careerscrape.parsing import BlockedPage, ParsedPage, ParseError, read_page
+from careerscrape.parsing import BlockedPage, EncodingError, ParsedPage, ParseError, read_page
 from careerscrape.parsing.urls import page_kind
 from careerscrape.pipelines.rejects import Rejected
 from careerscrape.run.health import SITEMAP_REJECT
@@ -301,12 +301,17 @@ class CareersSpider(scrapy.Spider):
             return
         try:
             page = read_page(
-                response.body, self.site.canonical_url(response.url), fetched_at=datetime.now(UTC)
-            )
+                response.body, self.site.canonical_url(response.url),
+                fetched_at=datetime.now(UTC), content_type=content_type or None,
+            )  # fmt: skip
         except BlockedPage as exc:
             if exc.reason == "blocked":
                 self._slow_down(response)
             yield Reject(asked, exc.reason, str(exc), status=status)
+            return
+        except EncodingError as exc:
+            yield _http_reject(asked, status) if status >= 400 else Reject(
+                asked, "encoding", str(exc), status=status)  # fmt: skip
             return
         except ParseError as exc:
             yield _http_reject(asked, status) if status >= 400 else Reject(

@@ -51,7 +51,10 @@ class CrawlResult:
 
     @property
     def run(self) -> dict[str, Any]:
-        return json.loads((self.folder / "run.json").read_text(encoding="utf-8"))
+        """run.json, checked to account for every URL (:func:`assert_accounted`)."""
+        run = json.loads((self.folder / "run.json").read_text(encoding="utf-8"))
+        assert_accounted(run)
+        return run
 
     def by_url(self, name: str) -> dict[str, dict[str, Any]]:
         return {record["url"]: record for record in self.jsonl(name)}

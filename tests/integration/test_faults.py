@@ -256,7 +256,8 @@ def test_run_json_accounts_for_every_url(each_crawl: tuple[str, Crawled]) -> Non
         "rejects": len(given) - len(records),
         "duplicates": 0,
         "sitemaps": 0,
-        "balanced": True, "lost": [],
+        "balanced": True,
+        "lost": [],
     }
 
 
