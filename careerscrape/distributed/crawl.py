@@ -9,7 +9,8 @@ crawl (``careerscrape:<crawl>:...``), whoever calls it. The keys:
   when its first worker came (Redis server time, in ms);
 - ``:workers``: the set of worker names, and ``:workers:<name>``: ``busy`` or
   ``idle``, with a TTL the worker's heartbeat keeps refreshing;
-- ``:taken:<name>``: the pages a worker took from the queue and has not finished.
+- ``:taken:<name>``: the pages a worker took from the queue and has not finished;
+- ``:again``: the pages put back in the queue after a worker took them (see below).
 
 Why each piece:
 
@@ -20,7 +21,9 @@ Why each piece:
   ``taken`` pages back to the queue. At every moment a page still to do is in the
   queue or in a ``taken`` list, so "queue empty, every ``taken`` list empty, nobody
   busy" means the crawl is over, and the last worker never clears the keys of a crawl
-  whose dead worker still holds pages.
+  whose dead worker still holds pages. A page put back is marked ``again``: the worker
+  that takes it next follows its redirect even into a page the filter has seen, since
+  the worker that gave it up may have put the redirect's target there itself.
 - **Redis lost.** Every write checks the marker first: a Redis that restarted empty
   (or whose keys were flushed) has no marker, or another crawl's, and the worker is
   told (:class:`CrawlLost`) instead of writing into someone else's crawl.
@@ -80,25 +83,32 @@ class Look:
         return not (self.queued or self.busy or self.taken or self.requeued or self.mine)
 
 
-# Helpers every script starts with (Lua): the marker check and Redis's clock in ms.
+# Helpers every script starts with (Lua): the marker check, Redis's clock in ms, and
+# putting taken pages back at the head of the queue, marked "again".
 _COMMON = """
 local function ours() return redis.call('HGET', KEYS[1], 'id') == ARGV[1] end
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
-local function requeue_all(from, queue)
+local function requeue(entry, queue, again)
+  redis.call('RPUSH', queue, entry)  -- the end pages are taken from: next
+  redis.call('SADD', again, entry)
+end
+local function requeue_all(from, queue, again)
   local n = 0
-  while redis.call('LMOVE', from, queue, 'LEFT', 'RIGHT') do n = n + 1 end
-  return n
+  while true do
+    local entry = redis.call('RPOP', from)
+    if not entry then return n end
+    requeue(entry, queue, again)
+    n = n + 1
+  end
 end
 """
 
-# KEYS: marker, workers, queue, seen.
+# KEYS: marker, workers, queue, seen, again.
 # ARGV: proposed id, me, state prefix, taken prefix, ttl ms, persist, flush.
-_JOIN = (
-    _COMMON
-    + """
+_JOIN = """
 local id = redis.call('HGET', KEYS[1], 'id')
 local names = redis.call('SMEMBERS', KEYS[2])
 local alive, work = false, redis.call('LLEN', KEYS[3]) > 0
@@ -110,7 +120,7 @@ local new = 0
 if ARGV[7] == '1' or not id or not (alive or work) then
   -- A new crawl: whatever the keys hold is over, or unknown, or to be thrown away.
   for _, name in ipairs(names) do redis.call('DEL', ARGV[3] .. name, ARGV[4] .. name) end
-  redis.call('DEL', KEYS[2], KEYS[3])
+  redis.call('DEL', KEYS[2], KEYS[3], KEYS[5])
   if ARGV[6] ~= '1' or ARGV[7] == '1' then redis.call('DEL', KEYS[4]) end
   id, new = ARGV[1], 1
   redis.call('HSET', KEYS[1], 'id', id, 'started', now_ms())
@@ -123,60 +133,47 @@ redis.call('SADD', KEYS[2], ARGV[2])
 local age = now_ms() - tonumber(redis.call('HGET', KEYS[1], 'started'))
 return {id, new, age, redis.call('LLEN', KEYS[3])}
 """
-)
 
 # KEYS: marker, workers, state key. ARGV: id, me, state, ttl ms.
-_BEAT = (
-    _COMMON
-    + """
+_BEAT = """
 if not ours() then return -1 end
 redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4])
 redis.call('SADD', KEYS[2], ARGV[2])
 return 1
 """
-)
 
-# KEYS: marker, queue, taken. ARGV: id.
-_TAKE = (
-    _COMMON
-    + """
+# KEYS: marker, queue, taken, again. ARGV: id.
+_TAKE = """
 if not ours() then return -1 end
-return redis.call('LMOVE', KEYS[2], KEYS[3], 'RIGHT', 'LEFT')
+local entry = redis.call('LMOVE', KEYS[2], KEYS[3], 'RIGHT', 'LEFT')
+if not entry then return false end
+return {entry, redis.call('SREM', KEYS[4], entry)}
 """
-)
 
 # KEYS: marker, seen, queue. ARGV: id, fingerprint ('' = not filtered), request.
-_PUSH = (
-    _COMMON
-    + """
+_PUSH = """
 if not ours() then return -1 end
 if ARGV[2] ~= '' and redis.call('SADD', KEYS[2], ARGV[2]) == 0 then return 0 end
 redis.call('LPUSH', KEYS[3], ARGV[3])
 return 1
 """
-)
 
-# KEYS: marker, taken, queue. ARGV: id, requests... (none: every one taken).
-_GIVE_BACK = (
-    _COMMON
-    + """
+# KEYS: marker, taken, queue, again. ARGV: id, requests... (none: every one taken).
+_GIVE_BACK = """
 if not ours() then return -1 end
-if #ARGV == 1 then return requeue_all(KEYS[2], KEYS[3]) end
+if #ARGV == 1 then return requeue_all(KEYS[2], KEYS[3], KEYS[4]) end
 local n = 0
 for i = 2, #ARGV do
   if redis.call('LREM', KEYS[2], 1, ARGV[i]) == 1 then
-    redis.call('RPUSH', KEYS[3], ARGV[i])  -- the end pages are taken from: next
+    requeue(ARGV[i], KEYS[3], KEYS[4])
     n = n + 1
   end
 end
 return n
 """
-)
 
-# KEYS: marker, workers, queue. ARGV: id, me, state prefix, taken prefix.
-_LOOK = (
-    _COMMON
-    + """
+# KEYS: marker, workers, queue, again. ARGV: id, me, state prefix, taken prefix.
+_LOOK = """
 if not ours() then return -1 end
 local busy, taken, requeued = 0, 0, 0
 for _, name in ipairs(redis.call('SMEMBERS', KEYS[2])) do
@@ -187,7 +184,7 @@ for _, name in ipairs(redis.call('SMEMBERS', KEYS[2])) do
       taken = taken + redis.call('LLEN', ARGV[4] .. name)
     else
       -- Dead: its heartbeat expired. What it took and had not finished is done again.
-      requeued = requeued + requeue_all(ARGV[4] .. name, KEYS[3])
+      requeued = requeued + requeue_all(ARGV[4] .. name, KEYS[3], KEYS[4])
       redis.call('SREM', KEYS[2], name)
     end
   end
@@ -196,14 +193,12 @@ local age = now_ms() - tonumber(redis.call('HGET', KEYS[1], 'started'))
 local mine = redis.call('LLEN', ARGV[4] .. ARGV[2])
 return {redis.call('LLEN', KEYS[3]), busy, taken, requeued, mine, age}
 """
-)
 
-# KEYS: marker, workers, queue, seen. ARGV: id, me, state prefix, taken prefix, finished, persist.
-_LEAVE = (
-    _COMMON
-    + """
+# KEYS: marker, workers, queue, seen, again.
+# ARGV: id, me, state prefix, taken prefix, finished, persist.
+_LEAVE = """
 if not ours() then return -1 end
-requeue_all(ARGV[4] .. ARGV[2], KEYS[3])
+requeue_all(ARGV[4] .. ARGV[2], KEYS[3], KEYS[5])
 redis.call('DEL', ARGV[3] .. ARGV[2])
 redis.call('SREM', KEYS[2], ARGV[2])
 if ARGV[5] ~= '1' or ARGV[6] == '1' or redis.call('LLEN', KEYS[3]) > 0 then return 0 end
@@ -215,10 +210,9 @@ for _, name in ipairs(names) do
 end
 -- The last worker out of a finished crawl: the next crawl starts afresh.
 for _, name in ipairs(names) do redis.call('DEL', ARGV[4] .. name) end
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 return 1
 """
-)
 
 
 def _text(value: bytes | str) -> str:
@@ -241,12 +235,14 @@ class SharedCrawl:
         self.workers = f"{prefix}:workers"
         self.queue = queue_key
         self.seen = seen_key
+        self.again = f"{prefix}:again"
         self.states = f"{prefix}:workers:"
         self.takens = f"{prefix}:taken:"
         self.taken = f"{self.takens}{worker}"
         scripts = {"join": _JOIN, "beat": _BEAT, "take": _TAKE, "push": _PUSH,
                    "give_back": _GIVE_BACK, "look": _LOOK, "leave": _LEAVE}  # fmt: skip
-        self._scripts = {name: server.register_script(code) for name, code in scripts.items()}
+        self._scripts = {name: server.register_script(_COMMON + code)
+                         for name, code in scripts.items()}  # fmt: skip
 
     def _run(self, name: str, keys: list[str], *args: Any) -> Any:
         result = self._scripts[name](keys=keys, args=[self.crawl_id, *args])
@@ -263,7 +259,7 @@ class SharedCrawl:
         as ``crawl_id``: the queue and the workers' keys go, and the filter too unless
         ``persist`` (SCHEDULER_PERSIST: the pages asked for once are never asked again).
         """
-        keys = [self.marker, self.workers, self.queue, self.seen]
+        keys = [self.marker, self.workers, self.queue, self.seen, self.again]
         args = [self.worker, self.states, self.takens, _ms(ttl), int(persist), int(flush)]
         found, new, age, queued = self._scripts["join"](keys=keys, args=[crawl_id, *args])
         self.crawl_id = _text(found)
@@ -275,9 +271,11 @@ class SharedCrawl:
         state = "busy" if busy else "idle"
         self._run("beat", [self.marker, self.workers, state_key], self.worker, state, _ms(ttl))
 
-    def take(self) -> bytes | None:
-        """The next queued request, moved to this worker's ``taken`` list; None: none queued."""
-        return self._run("take", [self.marker, self.queue, self.taken])
+    def take(self) -> tuple[bytes, bool] | None:
+        """The next queued request, moved to this worker's ``taken`` list, and whether it
+        was taken before (put back ``again``); None: none queued."""
+        taken = self._run("take", [self.marker, self.queue, self.taken, self.again])
+        return None if taken is None else (taken[0], bool(taken[1]))
 
     def push(self, fingerprint: str | None, request: bytes) -> bool:
         """Queue a request unless its fingerprint was seen (None: not filtered); pushed?"""
@@ -294,11 +292,12 @@ class SharedCrawl:
 
     def give_back(self, requests: list[bytes] | None = None) -> int:
         """Put taken requests (None: every one) back at the head of the queue; how many."""
-        return self._run("give_back", [self.marker, self.taken, self.queue], *(requests or ()))
+        keys = [self.marker, self.taken, self.queue, self.again]
+        return self._run("give_back", keys, *(requests or ()))
 
     def look(self) -> Look:
         """The crawl now, after moving the pages of dead workers back to the queue."""
-        keys = [self.marker, self.workers, self.queue]
+        keys = [self.marker, self.workers, self.queue, self.again]
         queued, busy, taken, requeued, mine, age = self._run(
             "look", keys, self.worker, self.states, self.takens
         )
@@ -310,7 +309,7 @@ class SharedCrawl:
     def leave(self, finished: bool, persist: bool) -> bool:
         """Unregister, giving back whatever this worker still holds. The last worker out
         of a ``finished`` crawl clears its keys (unless ``persist``); True if it did."""
-        keys = [self.marker, self.workers, self.queue, self.seen]
+        keys = [self.marker, self.workers, self.queue, self.seen, self.again]
         args = [self.worker, self.states, self.takens, int(finished), int(persist)]
         return bool(self._run("leave", keys, *args))
 

@@ -72,6 +72,9 @@ IDLE_POLL = 0.5
 #: The meta key of a request taken from the queue, and of the redirects and retries that
 #: continue it: which taken entry it finishes.
 TAKEN = "careerscrape/shared_entry"
+#: The meta key of a request another worker took before (and its continuations): its
+#: redirects are followed even into a page the filter has seen, maybe by that worker.
+AGAIN = "careerscrape/shared_again"
 #: Redis's client: one try per call, and a bounded wait for a server that does not answer.
 REDIS_PARAMS = {
     "socket_timeout": 5,
@@ -359,7 +362,8 @@ class SharedScheduler(RedisScheduler):
             # for (each worker reads its own start sitemaps): kept here, so that its outcome
             # is counted where it was asked for; still filtered (a redirect into a page
             # fetched anywhere is a duplicate; while Redis fails, it is let through).
-            if not request.dont_filter and self._redis(self.df.request_seen, request):
+            seen = not request.dont_filter and self._redis(self.df.request_seen, request)
+            if seen and not request.meta.get(AGAIN):
                 self.df.log(request, self.spider)
                 return False
             self.local.append(request)
@@ -402,9 +406,10 @@ class SharedScheduler(RedisScheduler):
         if self.local:
             return self.local.popleft()
         while True:
-            data = self._redis(self.crawl.take)
-            if data is None:
+            taken = self._redis(self.crawl.take)
+            if taken is None:
                 return None
+            data, again = taken
             try:
                 request = self.queue._decode_request(data)
             except (ValueError, TypeError, KeyError) as exc:
@@ -416,6 +421,8 @@ class SharedScheduler(RedisScheduler):
         token = next(self._tokens)
         self.taken[token] = data
         request.meta[TAKEN] = token
+        if again:
+            request.meta[AGAIN] = True
         self.idle = False
         if self._is_page(request):
             self.stats.inc_value(REQUESTED)

@@ -332,7 +332,7 @@ def test_a_worker_started_just_after_a_short_crawl_joins_it_instead_of_crawling_
     site = generate_site(20, seed=3)
     with serve(site) as server:
         args = ("-a", "sitemap=/sitemap.xml", "-a", "depth=0", "-a", f"site={server.base_url}")
-        shared = {**SHARED, "REDIS_START_WINDOW": "20", "HEALTH_MIN_RECORDS": "0"}
+        shared = {**SHARED, "REDIS_START_WINDOW": "12", "HEALTH_MIN_RECORDS": "0"}
         first = Worker(tmp_path / "first", args, REDIS_URL=redis_url, **shared)
         _until(lambda: first.written() == len(site.pages), 60, "every page written")
         late = Worker(tmp_path / "late", args, REDIS_URL=redis_url, **shared)
@@ -340,8 +340,9 @@ def test_a_worker_started_just_after_a_short_crawl_joins_it_instead_of_crawling_
     for result in results:
         assert result.returncode == 0, result.log[-3000:]
         assert result.run["accounting"]["balanced"], result.run["accounting"]
-    assert "joined crawl" in results[1].log
+    # One crawl, not two: every page once across both workers.
     assert sorted(_urls(results[0]) + _urls(results[1])) == sorted(site.records)
+    assert "joined crawl" in results[1].log
 
 
 def test_a_killed_workers_pages_are_done_by_the_survivor_and_none_is_lost(
@@ -479,7 +480,7 @@ def test_the_shared_crawl_moves_a_dead_workers_unfinished_pages_back_to_the_queu
     for page in (b"a", b"b", b"c"):
         assert dead.push(page.decode(), page)
     assert not alive.push("a", b"a")  # asked for already: filtered
-    assert dead.take() == b"a" and dead.take() == b"b"  # first in, first out
+    assert dead.take() == (b"a", False) and dead.take() == (b"b", False)  # first in, first out
     dead.ack([b"a"])  # finished: its outcome written, its links queued
 
     look = alive.look()  # the dead worker's heartbeat has not expired yet
@@ -491,8 +492,8 @@ def test_the_shared_crawl_moves_a_dead_workers_unfinished_pages_back_to_the_queu
     time.sleep(0.4)
     look = alive.look()
     assert (look.queued, look.busy, look.taken, look.requeued) == (2, 0, 0, 1)
-    assert alive.take() == b"b"  # the unfinished page first
-    assert alive.take() == b"c" and alive.take() is None
+    assert alive.take() == (b"b", True)  # the unfinished page first, taken "again"
+    assert alive.take() == (b"c", False) and alive.take() is None
     alive.ack([b"b", b"c"])
     assert alive.look().over
     assert alive.leave(finished=True, persist=False)  # the last one out clears the keys
