@@ -314,7 +314,8 @@ def test_workers_started_in_the_same_instant_all_take_part(tmp_path: Path, redis
     start = tmp_path / "start.txt"
     start.write_text("\n".join(site.pages) + "\n")
     outputs = [tmp_path / f"worker-{n}" for n in range(3)]
-    with serve(site, delay=0.02) as server:
+    # 0.1 s a page: one worker alone would need 4.5 s, longer than the others take to start.
+    with serve(site, delay=0.1) as server:
         args = ("-a", f"url_file={start}", "-a", "depth=0", "-a", f"site={server.base_url}")
         results = _workers(outputs, args, REDIS_URL=redis_url, **SHARED)
     for result in results:
@@ -405,7 +406,7 @@ def test_workers_whose_redis_dies_stop_within_the_bound_with_exit_11(
     """Two workers lose their Redis mid-crawl: one waits REDIS_LOST_TIMEOUT out and exits 11;
     the other, stopped by SIGTERM meanwhile, stops at once. Both write their outputs."""
     site = generate_site(300, seed=9)
-    with serve(site, delay=0.02) as server:
+    with serve(site, delay=0.05) as server:
         args = ("-a", "sitemap=/sitemap.xml", "-a", "depth=1", "-a", f"site={server.base_url}")
         waits = Worker(tmp_path / "waits", args, REDIS_URL=redis_server.url,
                        REDIS_LOST_TIMEOUT="2", **SHARED)  # fmt: skip
@@ -436,7 +437,7 @@ def test_a_redis_that_comes_back_empty_is_lost_not_a_finished_crawl(
 ) -> None:
     site = generate_site(300, seed=10)
     outputs = [tmp_path / "worker-a", tmp_path / "worker-b"]
-    with serve(site, delay=0.02) as server:
+    with serve(site, delay=0.05) as server:
         args = ("-a", "sitemap=/sitemap.xml", "-a", "depth=1", "-a", f"site={server.base_url}")
         workers = [Worker(output, args, REDIS_URL=redis_server.url, **SHARED)
                    for output in outputs]  # fmt: skip
