@@ -2,7 +2,7 @@
 
     scrapy crawl careers -a sitemap=... -s REDIS_URL=redis://queue-host:6379 -s OUTPUT_DIR=out/a
     scrapy crawl careers -a sitemap=... -s REDIS_URL=redis://queue-host:6379 -s OUTPUT_DIR=out/b
-    careerscrape catalog out/*/runs/*/roles.jsonl out/*/runs/*/comparisons.jsonl -o catalog.jsonl
+    careerscrape catalog out/*/latest/roles.jsonl out/*/latest/comparisons.jsonl -o catalog.jsonl
 
 ``REDIS_URL`` is the one switch: the :class:`RedisCrawl` add-on (enabled in
 settings.py, idle without it) then swaps Scrapy's scheduler and duplicate filter
