@@ -257,6 +257,8 @@ class SharedScheduler(RedisScheduler):
                 self.crawl.give_back(entries)
                 self.stats.inc_value(REQUESTED, -len(entries))
                 self.stats.inc_value("careerscrape/shared/given_back", len(entries))
+                for entry in entries:
+                    self._hand_over(self.queue._decode_request(entry))
             cleared = self.crawl.leave(reason == "finished", self.persist)
         except (RedisError, CrawlLost) as exc:
             logger.error("could not leave the shared crawl cleanly: %s", exc)
@@ -336,11 +338,9 @@ class SharedScheduler(RedisScheduler):
             # The engine is closing (a signal): no more items; the log names it at close.
             self.unhanded.append(request.url)
             return
-        reason = QUEUE_LOST if self._is_page(request) else f"{SITEMAP_REJECT}{QUEUE_LOST}"
-        url = _asked_url(request)
-        site = getattr(self.spider, "site", None)
-        if site is not None and self._is_page(request):
-            url = site.canonical_url(url)
+        page = self._is_page(request)
+        reason = QUEUE_LOST if page else f"{SITEMAP_REJECT}{QUEUE_LOST}"
+        url = self._canonical(request) if page else _asked_url(request)
         reject = Reject(url, reason, "not done: the shared crawl's Redis was lost")
         self.stats.inc_value("careerscrape/shared/lost_urls")
         # Counted by the scraper at once, so the spider is not idle before it is written.
@@ -384,6 +384,7 @@ class SharedScheduler(RedisScheduler):
         self.stats.inc_value(REQUESTED, -1)
         if pushed:
             self.stats.inc_value("careerscrape/shared/pushed")
+            self._hand_over(request)
         else:
             self.stats.inc_value(DUPLICATES, -1)
             self.stats.inc_value("careerscrape/shared/asked_elsewhere")
@@ -396,10 +397,11 @@ class SharedScheduler(RedisScheduler):
             pushed = self._redis(self.crawl.push, fingerprint, data)
             if pushed is None:
                 return
-            self.outbox.popleft()
+            request = self.outbox.popleft()[0]
             self.stats.inc_value(REQUESTED, -1)
             name = "pushed" if pushed else "asked_elsewhere"
             self.stats.inc_value(f"careerscrape/shared/{name}")
+            self._hand_over(request)
 
     def next_request(self) -> Request | None:
         self._settle()  # first: a request handed out below is in neither queue nor engine
@@ -427,7 +429,22 @@ class SharedScheduler(RedisScheduler):
         if self._is_page(request):
             self.stats.inc_value(REQUESTED)
             self.stats.inc_value("careerscrape/shared/taken")
+            ledger = getattr(self.spider, "ledger", None)  # the spider's pages pending
+            if ledger is not None:
+                ledger.take(self._canonical(request))
         return request
+
+    def _hand_over(self, request: Request) -> None:
+        """A page now in the shared queue: whichever worker takes it answers for it."""
+        ledger = getattr(self.spider, "ledger", None)
+        if ledger is not None:
+            ledger.end(self._canonical(request))
+
+    def _canonical(self, request: Request) -> str:
+        """The page's URL as the spider records it (the one asked for, canonical)."""
+        site = getattr(self.spider, "site", None)
+        url = _asked_url(request)
+        return site.canonical_url(url) if site is not None else url
 
     def _settle(self) -> None:
         """Acknowledge the taken pages the engine is done with, continuations included.

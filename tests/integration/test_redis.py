@@ -225,6 +225,8 @@ def test_two_processes_share_one_crawl_and_write_every_page_once(
     for run in runs:
         assert run["accounting"]["balanced"], run["accounting"]
         assert run["health"]["healthy"], run["health"]
+        # A page handed to the other worker is that worker's to answer for, not lost here.
+        assert run["accounting"]["lost"] == [], run["accounting"]
     # Summed, the figures are the single-process ones: a page asked for by the other
     # process first is skipped, not a duplicate.
     assert sum(run["records"]["total"] for run in runs) == PAGES
@@ -365,6 +367,7 @@ def test_a_killed_workers_pages_are_done_by_the_survivor_and_none_is_lost(
     assert result.returncode == 0, result.log[-3000:]
     run = result.run
     assert run["accounting"]["balanced"] and run["health"]["healthy"], run["health"]
+    assert run["accounting"]["lost"] == [], run["accounting"]
 
     # Every page is in the union of both run folders, records or rejects, none lost. A
     # page the victim had finished but not yet acknowledged is done again: a duplicate.
