@@ -289,6 +289,8 @@ class CatalogBuilder:
         self._sides: dict[str, str] = {}
         #: Records merged so far.
         self.records = 0
+        #: ``path:line`` of the torn last lines skipped (see :meth:`add_file`).
+        self.torn: list[str] = []
 
     def __len__(self) -> int:
         """The number of roles (catalog entries) so far."""
@@ -367,7 +369,11 @@ class CatalogBuilder:
 
         Each line is validated straight from its JSON. Raises
         :class:`CatalogError` naming ``path:line`` for a line that is not JSON
-        or not a record; records before it stay merged.
+        or not a record; records before it stay merged. The one exception is a
+        torn last line, one with no end of line that is not a record: what a
+        crawl killed while writing leaves. It is skipped and listed in
+        :attr:`torn` (``careerscrape catalog`` warns), so that the records of a
+        killed worker can be merged.
         """
         count = 0
         with open(path, "rb") as handle:
@@ -377,6 +383,9 @@ class CatalogBuilder:
                 try:
                     model = _RECORD.validate_json(line)
                 except ValidationError:
+                    if not line.endswith(b"\n"):
+                        self.torn.append(f"{path}:{number}")
+                        continue
                     raise CatalogError(f"{path}:{number}: {_why_not_a_record(line)}") from None
                 self._merge(model)
                 count += 1
@@ -470,6 +479,9 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             print(message, file=sys.stderr)
             return 1
         target = str(args.output)
+    for where in builder.torn:
+        print(f"careerscrape catalog: {where}: a torn last line (its writer was killed), "
+              "skipped", file=sys.stderr)  # fmt: skip
     roles, records = _plural(len(builder), "role"), _plural(builder.records, "record")
     print(f"catalog: {roles} from {records} -> {target}", file=sys.stderr)
     return 0
@@ -484,7 +496,8 @@ def add_catalog_command(subparsers: Any) -> argparse.ArgumentParser:
             "Merge RoleProfile and RoleComparison records (JSON Lines, e.g. roles.jsonl "
             "comparisons.jsonl) into one catalog entry per role, written one entry a line, "
             "sorted by role_slug. A summary goes to stderr; a line that is not a record "
-            "stops the run with exit status 1 and writes nothing."
+            "stops the run with exit status 1 and writes nothing, except a torn last line "
+            "(no end of line: its writer was killed), skipped with a warning."
         ),
     )
     catalog.add_argument("files", nargs="+", metavar="FILE", help="JSON Lines file of records")

@@ -113,12 +113,19 @@ START_QUEUE_LIMIT = None
 
 DUPEFILTER_CLASS = "careerscrape.dupefilter.LoopAwareDupeFilter"
 #: ``-s REDIS_URL=redis://host:port``: this process joins a crawl shared through Redis
-#: (scheduler and duplicate filter; careerscrape/distributed.py). Unset: a crawl of its own.
+#: (scheduler and duplicate filter; careerscrape/distributed/). Unset: a crawl of its own.
 REDIS_URL = None
 #: Names the shared crawl (Redis keys careerscrape:<name>:...), so several share one Redis.
 REDIS_CRAWL = "careers"
-#: Seconds a silent worker still counts as alive (its heartbeat is a sixth of this).
+#: Seconds a silent worker still counts as alive (its heartbeat is a sixth of this). A
+#: worker silent longer is dead: the pages it took and had not finished are done again.
 REDIS_WORKER_TTL = 30.0
+#: Seconds after a shared crawl starts during which no worker concludes it is over, so
+#: that workers started together all join it (start them within this of each other).
+REDIS_START_WINDOW = 10.0
+#: Seconds Redis may fail every call before the worker stops with its outputs written,
+#: finish reason redis_lost (exit 11). A Redis that lost the crawl's keys is lost at once.
+REDIS_LOST_TIMEOUT = 30.0
 ADDONS = {
     "careerscrape.distributed.RedisCrawl": 0,
     # The crawl job's run folder, lock, record feeds and the run it refreshes.

@@ -62,6 +62,8 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "BLOCKED_DELAY_MIN": ("getfloat", Seconds),
     "BLOCKED_DELAY_MAX": ("getfloat", Seconds),
     "REDIS_WORKER_TTL": ("getfloat", Annotated[float, Field(gt=0)]),
+    "REDIS_START_WINDOW": ("getfloat", Seconds),
+    "REDIS_LOST_TIMEOUT": ("getfloat", Seconds),
 }
 _ADAPTERS = {name: TypeAdapter(kind) for name, (_, kind) in SETTINGS.items()}
 

@@ -30,8 +30,15 @@ class Ledger:
         return True
 
     def end(self, url: str) -> None:
-        """``url`` ended as a record, a reject or a duplicate."""
+        """``url`` ended as a record, a reject or a duplicate (or, in a shared crawl, was
+        handed to the shared queue: the process that takes it answers for it)."""
         self._pending.pop(url, None)
+
+    def take(self, url: str) -> None:
+        """``url`` taken from a shared crawl's queue (careerscrape.distributed), whoever
+        asked for it: this process answers for it now, so it is pending until it ends."""
+        self._asked.add(url)
+        self._pending[url] = None
 
     def resume(self, ended: Iterable[str]) -> None:
         """Pages a resumed job had ended in its earlier parts: asked for, and done."""
