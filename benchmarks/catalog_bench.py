@@ -122,7 +122,7 @@ def profile(records_file: Path, count: int) -> str:
     """cProfile of merging the first ``count`` records in this process (top functions)."""
     from itertools import islice
 
-    from careerscrape.catalog import CatalogBuilder
+    from careerscrape.catalog.merge import CatalogBuilder
 
     head = records_file.with_name("profiled.jsonl")
     with open(records_file, "rb") as source, open(head, "wb") as target:

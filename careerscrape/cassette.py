@@ -2,8 +2,9 @@
 
 vcrpy records and replays HTTP by patching ``http.client`` and friends; Scrapy
 downloads through Twisted, which vcrpy does not hook. This module is the
-Scrapy-free half of the bridge (:class:`careerscrape.middlewares.CassetteMiddleware`
-is the other): it reads a cassette into a lookup keyed by ``(method, URL)`` and
+Scrapy-free half of the bridge (the other is the downloader middleware
+:class:`careerscrape.downloadermiddlewares.cassette.CassetteMiddleware`): it reads a
+cassette into a lookup keyed by ``(method, URL)`` and
 writes one from collected interactions. The file format is vcrpy's own: files
 are read and written with vcrpy's ``serialize``/``deserialize`` and its YAML
 serializer, so what vcrpy records this module reads, and what this module

@@ -14,7 +14,7 @@ class Reject:
     ``timeout``, ...) that run.json counts by; ``detail`` is the one-line
     human explanation; ``errors`` holds validation errors when there are some.
     ``rejected_at`` (RFC 3339) is set by the rejects pipeline when it writes the
-    reject; a reject replayed by a resumed job (careerscrape.journal) keeps it.
+    reject; a reject replayed by a resumed job (careerscrape.run.journal) keeps it.
     """
 
     url: str

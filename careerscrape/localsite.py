@@ -13,13 +13,11 @@ a ``301`` to the slash variant of a path it has (``/x`` -> ``/x/``) and ``404``
 for anything else. It runs in a daemon thread (``ThreadingHTTPServer``) and
 stops when the ``with`` block ends or on :meth:`LocalServer.stop`.
 
-``careerscrape serve`` (see :func:`add_serve_command`) runs one from the shell.
+``careerscrape serve`` (careerscrape.cli.serve) runs one from the shell.
 """
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import hashlib
 import json
 import socket
@@ -27,7 +25,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -35,9 +33,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from careerscrape.sitegen import Site, generate_site, sitemap_xml
+from careerscrape.sitegen import Site, sitemap_xml
 
-__all__ = ["LocalServer", "add_serve_command", "fixture_pages", "main", "serve"]
+__all__ = ["LocalServer", "fixture_pages", "serve"]
 
 DEFAULT_FIXTURES = Path("fixtures/pages")
 #: When two fixtures share a URL (one page in several markups), today's markup is served.
@@ -315,77 +313,3 @@ def serve(
     one = isinstance(site_or_pages, Site | Mapping)
     sources = [site_or_pages] if one else list(site_or_pages)
     return LocalServer(sources, host, port, verbose=verbose, delay=delay)
-
-
-# -- command line ----------------------------------------------------------------------------------
-
-
-def _run_serve(args: argparse.Namespace, wait: Callable[[], None] | None = None) -> int:
-    sources: list[Site | Mapping[str, bytes]] = []
-    described = []
-    if args.fixtures is not None or args.generate is None:
-        folder = args.fixtures or DEFAULT_FIXTURES
-        try:
-            pages = fixture_pages(folder)
-        except FileNotFoundError as exc:
-            print(f"careerscrape serve: {exc}", file=sys.stderr)
-            return 2
-        sources.append(pages)
-        described.append(f"{len(pages)} fixture pages from {folder}")
-    if args.generate is not None:
-        if args.generate < 1:
-            print("careerscrape serve: --generate needs a positive page count", file=sys.stderr)
-            return 2
-        site = generate_site(args.generate, seed=args.seed)
-        sources.append(site)
-        described.append(f"{len(site.pages)} generated pages (seed {args.seed})")
-    try:
-        server = serve(sources, host=args.host, port=args.port, verbose=args.verbose)
-    except OSError as exc:
-        print(f"careerscrape serve: cannot listen on {args.host}:{args.port}: {exc}",
-              file=sys.stderr)  # fmt: skip
-        return 1
-    with server:
-        print(server.base_url, flush=True)
-        print(f"serving {' and '.join(described)}; {server.base_url}/sitemap.xml lists them. "
-              "Ctrl-C stops.", file=sys.stderr, flush=True)  # fmt: skip
-        with contextlib.suppress(KeyboardInterrupt):
-            (wait or threading.Event().wait)()
-    return 0
-
-
-def add_serve_command(subparsers: Any) -> argparse.ArgumentParser:
-    """Register ``careerscrape serve`` on an ``add_subparsers()`` object; returns its parser."""
-    parser = subparsers.add_parser(
-        "serve",
-        help="serve the fixture pages and/or a generated site over local HTTP",
-        description="Serve pages on a local HTTP server until Ctrl-C: the fixture pages "
-        "(the default), a generated site (--generate N), or both. Prints the base URL.",
-    )
-    parser.add_argument("--fixtures", type=Path, metavar="DIR",
-                        help=f"serve the fixture pages under DIR (default {DEFAULT_FIXTURES} "
-                        "when --generate is not given)")  # fmt: skip
-    parser.add_argument(
-        "--generate", type=int, metavar="N", help="serve a generated site of N pages"
-    )
-    parser.add_argument(
-        "--seed", type=int, default=0, metavar="S", help="seed of the generated site"
-    )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, metavar="P",
-                        help="port to listen on (8000; 0 picks a free one)")  # fmt: skip
-    parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
-    parser.set_defaults(run=_run_serve)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m careerscrape.localsite serve ...`` (the same as ``careerscrape serve``)."""
-    parser = argparse.ArgumentParser(prog="careerscrape")
-    add_serve_command(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -23,7 +23,7 @@ CATALOG = "catalog.jsonl"
 REJECTS = "rejects.jsonl"
 #: The run summary and its verdict.
 RUN_SUMMARY = "run.json"
-#: What changed since the run this one refreshed (careerscrape.diff report and pages).
+#: What changed since the run this one refreshed (careerscrape.catalog.diff report and pages).
 CHANGES = "changes.json"
 #: What the next refresh asks the site with (ETag, Last-Modified, body hash, links).
 VALIDATORS = "validators.jsonl"

@@ -49,29 +49,29 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     # run.json, the health verdict (the exit status) and publication of the run folder.
     "careerscrape.extensions.run_summary.RunSummary": 500,
-    "careerscrape.progress.Progress": 510,
+    "careerscrape.extensions.progress.Progress": 510,
     # The health checks as Spidermon monitors, after RunSummary has judged the run: a failed
     # check runs the HEALTH_ALERTS actions (careerscrape/extensions/monitors.py).
     "spidermon.contrib.scrapy.extensions.Spidermon": 600,
     # Only with -s JOBDIR=...: journals every outcome and replays it when the job resumes.
     # After Scrapy's FeedExporter (0), so that the feeds are open when it replays.
-    "careerscrape.journal.JobJournal": 900,
+    "careerscrape.extensions.journal.JobJournal": 900,
 }
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy 2.19's RobotsTxtMiddleware hands the parser to the first of the requests
     # waiting for a host's robots.txt and lets the others through unchecked.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "careerscrape.middlewares.EveryWaiterRobotsTxtMiddleware": 100,
+    "careerscrape.downloadermiddlewares.robotstxt.EveryWaiterRobotsTxtMiddleware": 100,
     # Before RedirectMiddleware (600) sees a redirect: one off the crawled site (another
     # host or port, or not http(s)) is a reject, never followed.
-    "careerscrape.middlewares.SameSiteRedirectMiddleware": 610,
+    "careerscrape.downloadermiddlewares.redirect.SameSiteRedirectMiddleware": 610,
     # Replaces Scrapy's RetryMiddleware: the same retries, with exponential backoff.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "careerscrape.retry.BackoffRetryMiddleware": 550,
+    "careerscrape.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     # Refresh runs only (-a previous=DIR): If-None-Match / If-Modified-Since for known pages.
-    "careerscrape.incremental.ConditionalRequestsMiddleware": 580,
+    "careerscrape.downloadermiddlewares.conditional.ConditionalRequestsMiddleware": 580,
     # Closest to the network: answers from / records to a vcrpy cassette when asked.
-    "careerscrape.middlewares.CassetteMiddleware": 950,
+    "careerscrape.downloadermiddlewares.cassette.CassetteMiddleware": 950,
 }
 
 # --- politeness ------------------------------------------------------------------------
@@ -111,7 +111,7 @@ RETRY_BACKOFF_MAX = 120.0
 #: 4 x CONCURRENT_REQUESTS; 0: all at once. Not with REDIS_URL: the shared queue is in Redis.
 START_QUEUE_LIMIT = None
 
-DUPEFILTER_CLASS = "careerscrape.dupefilter.LoopAwareDupeFilter"
+DUPEFILTER_CLASS = "careerscrape.dupefilters.LoopAwareDupeFilter"
 #: ``-s REDIS_URL=redis://host:port``: this process joins a crawl shared through Redis
 #: (scheduler and duplicate filter; careerscrape/distributed/). Unset: a crawl of its own.
 REDIS_URL = None
@@ -190,7 +190,7 @@ DRIFT_MIN_PREVIOUS_RATE = 0.5
 #: ...of record types with at least this many records in both runs.
 DRIFT_MIN_RECORDS = 10
 
-# --- refresh runs (careerscrape/incremental.py) ------------------------------------------
+# --- refresh runs (careerscrape/refresh/) ------------------------------------------------
 #: Every crawl refreshes the run published last (OUTPUT_DIR/latest): conditional requests,
 #: unchanged pages keep their previous record, changes.json says what changed. False: a
 #: full crawl unless PREVIOUS_DIR (or -a previous=DIR) names a run folder.
@@ -199,7 +199,7 @@ REFRESH_FROM_PUBLISHED = True
 PREVIOUS_DIR = None
 
 LOG_LEVEL = "INFO"
-#: One progress line a minute (careerscrape.progress) replaces Scrapy's LogStats line.
+#: One progress line a minute (careerscrape.extensions.progress) replaces Scrapy's LogStats line.
 PROGRESS_INTERVAL = 60.0
 LOGSTATS_INTERVAL = 0
 FEED_EXPORT_ENCODING = "utf-8"

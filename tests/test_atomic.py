@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from careerscrape.atomic import atomic_open, write_json
-from careerscrape.catalog import write_catalog
+from careerscrape.catalog.merge import write_catalog
 from careerscrape.models import RoleCatalogEntry
 
 

@@ -32,15 +32,19 @@ from static_site import StaticSite, serve_pages
 from twisted.internet import error as twisted_error
 
 from careerscrape.cassette import Interaction, build_cassette, load_cassette
-from careerscrape.middlewares import CassetteMiddleware, CassetteMiss, replayed_response
+from careerscrape.downloadermiddlewares.cassette import (
+    CassetteMiddleware,
+    CassetteMiss,
+    replayed_response,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 MIDDLEWARES = {
-    "careerscrape.middlewares.CassetteMiddleware": 950,
+    "careerscrape.downloadermiddlewares.cassette.CassetteMiddleware": 950,
     # Scrapy 2.19's own lets through unchecked all but one of the requests that wait together
     # for a robots.txt; this test sends several at once.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "careerscrape.middlewares.EveryWaiterRobotsTxtMiddleware": 100,
+    "careerscrape.downloadermiddlewares.robotstxt.EveryWaiterRobotsTxtMiddleware": 100,
 }
 GUARD = f"{Path(__file__).stem}.NoNetworkHandler"
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from careerscrape.catalog import (
+from careerscrape.catalog.merge import (
     FIGURES,
     CatalogBuilder,
     CatalogError,
@@ -623,14 +623,14 @@ def test_catalog_command_help_documents_the_output(capsys) -> None:
     assert "(default: catalog.jsonl)" in text
 
 
-def test_catalog_command_broken_line_exits_1_with_one_line(tmp_path, cli, seed_records) -> None:
+def test_catalog_command_broken_line_exits_2_with_one_line(tmp_path, cli, seed_records) -> None:
     roles = write_lines(tmp_path / "roles.jsonl", [seed_records[0]])
     broken = tmp_path / "comparisons.jsonl"
     broken.write_text(json.dumps(seed_records[1]) + '\n{"page_type": "comparison", "ro\n')
     out = tmp_path / "catalog.jsonl"
     out.write_text("previous catalog\n")
     status, stdout, stderr = cli("catalog", str(roles), str(broken), "-o", str(out))
-    assert status == 1
+    assert status == 2  # not done: careerscrape.cli.errors
     assert stdout == ""
     assert len(stderr) == 1
     assert stderr[0].startswith(f"careerscrape catalog: {broken}:2: not a JSON line")
@@ -642,12 +642,12 @@ def test_catalog_command_invalid_record_and_missing_file(tmp_path, cli, seed_rec
     bad = dict(seed_records[1], fetched_at="yesterday")
     path = write_lines(tmp_path / "comparisons.jsonl", [seed_records[1], bad])
     status, _, stderr = cli("catalog", str(path), "-o", str(tmp_path / "c.jsonl"))
-    assert status == 1
+    assert status == 2  # not done: careerscrape.cli.errors
     assert len(stderr) == 1
     assert stderr[0].startswith(f"careerscrape catalog: {path}:2: not a valid RoleComparison")
     assert "fetched_at" in stderr[0]
     status, _, stderr = cli("catalog", str(tmp_path / "nope.jsonl"))
-    assert status == 1
+    assert status == 2  # not done: careerscrape.cli.errors
     assert stderr == [f"careerscrape catalog: {tmp_path / 'nope.jsonl'}: No such file or directory"]
     assert not (tmp_path / "c.jsonl").exists()
 

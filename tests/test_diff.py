@@ -11,9 +11,7 @@ from typing import Any
 
 import pytest
 
-from careerscrape.catalog import CatalogBuilder, write_catalog
-from careerscrape.cli import build_parser
-from careerscrape.diff import (
+from careerscrape.catalog.diff import (
     IGNORED_FIELDS,
     KEYED_FIELDS,
     SET_FIELDS,
@@ -21,8 +19,9 @@ from careerscrape.diff import (
     DiffError,
     diff_catalogs,
     read_catalog,
-    write_changes,
 )
+from careerscrape.catalog.merge import CatalogBuilder, write_catalog
+from careerscrape.cli import build_parser
 from careerscrape.fixtures import load_fixtures
 from careerscrape.models import RoleCatalogEntry
 from careerscrape.parsing import parse_page
@@ -477,16 +476,6 @@ def test_bad_entries_and_repeated_roles_raise() -> None:
 def write_lines(path: Path, rows: list[Any]) -> Path:
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path
-
-
-def test_write_changes_is_atomic_json(tmp_path, report) -> None:
-    target = tmp_path / "output" / "changes.json"
-    write_changes(report, target)
-    assert target.read_text(encoding="utf-8") == report.to_json()
-    assert json.loads(target.read_text(encoding="utf-8")) == EXPECTED
-    write_changes(diff_catalogs([], []), target)  # replaces it
-    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["unchanged"] == 0
-    assert sorted(p.name for p in target.parent.iterdir()) == ["changes.json"]
 
 
 def test_read_catalog_streams_validated_entries(tmp_path, catalogs) -> None:

@@ -12,7 +12,8 @@ import scrapy
 from scrapy.settings import Settings
 
 from careerscrape import settings as project_settings
-from careerscrape.catalog import CatalogError, add_catalog_command, build_catalog
+from careerscrape.catalog.merge import CatalogError, build_catalog
+from careerscrape.cli import catalog as catalog_command
 from careerscrape.distributed import LoopAwareRedisDupeFilter, RedisCrawl
 from careerscrape.parsing import read_page
 from careerscrape.run.preflight import PreflightError, check_settings
@@ -29,7 +30,7 @@ def _settings(**cmdline: str) -> Settings:
 def test_without_redis_url_the_add_on_changes_nothing() -> None:
     settings = _settings()
     RedisCrawl().update_settings(settings)
-    assert settings["DUPEFILTER_CLASS"] == "careerscrape.dupefilter.LoopAwareDupeFilter"
+    assert settings["DUPEFILTER_CLASS"] == "careerscrape.dupefilters.LoopAwareDupeFilter"
     assert settings["SCHEDULER"] == "scrapy.core.scheduler.Scheduler"
 
 
@@ -97,7 +98,7 @@ def test_a_killed_workers_torn_last_line_is_skipped_by_the_merge_with_a_warning(
     killed = tmp_path / "killed.jsonl"
     killed.write_text(record + "\n" + record[: len(record) // 2])  # SIGKILL mid-line
     parser = argparse.ArgumentParser()
-    add_catalog_command(parser.add_subparsers())
+    catalog_command.add_command(parser.add_subparsers())
     args = parser.parse_args(["catalog", str(killed), "-o", str(tmp_path / "catalog.jsonl")])
     assert args.run(args) == 0
     err = capsys.readouterr().err

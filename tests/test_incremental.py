@@ -13,20 +13,14 @@ from scrapy.exceptions import UsageError
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 
-from careerscrape.incremental import (
-    CONDITIONAL,
-    UNCONDITIONAL,
-    PreviousRun,
-    PreviousRunError,
-    Refresh,
-    Validator,
-    refresh_summary,
-)
 from careerscrape.models import RoleComparison, RoleProfile
 from careerscrape.parsing import parse_page, read_page
+from careerscrape.refresh.previous import PreviousRun, PreviousRunError, Validator
+from careerscrape.refresh.report import refresh_summary
 from careerscrape.site import Site as CrawledSite
 from careerscrape.sitegen import Site, generate_site
 from careerscrape.spiders._arguments import CrawlArguments
+from careerscrape.spiders._refresh import CONDITIONAL, UNCONDITIONAL, Refresh
 
 MIRROR = "http://127.0.0.1:8000"
 

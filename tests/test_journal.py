@@ -15,18 +15,18 @@ import pytest
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
+from careerscrape.extensions.journal import JobJournal
 from careerscrape.fixtures import DEFAULT_ROOT, Fixture
 from careerscrape.items import Reject
-from careerscrape.journal import (
-    JobJournal,
-    Journal,
-    JournalError,
-    _replayed_record,
-    carried_counters,
-    record_from_json,
-)
 from careerscrape.parsing import parse_page
 from careerscrape.pipelines.rejects import Rejected, RejectsPipeline
+from careerscrape.run.journal import (
+    Journal,
+    JournalError,
+    carried_counters,
+    record_from_json,
+    replayed_record,
+)
 
 ROOT = Path(__file__).resolve().parent.parent / DEFAULT_ROOT
 AT = "2026-01-02T03:04:05+00:00"
@@ -99,8 +99,8 @@ def test_a_journaled_record_comes_back_as_the_same_record() -> None:
 
 
 def test_a_record_the_contract_no_longer_accepts_is_replayed_as_a_reject() -> None:
-    assert _replayed_record(a_record()).model_dump(mode="json") == a_record()
-    reject = _replayed_record({**a_record(), "reading_minutes": -3})
+    assert replayed_record(a_record()).model_dump(mode="json") == a_record()
+    reject = replayed_record({**a_record(), "reading_minutes": -3})
     assert isinstance(reject, Reject)
     assert (reject.url, reject.reason) == (a_record()["url"], "validation")
     assert reject.rejected_at is None  # stamped (and logged) when the pipeline writes it

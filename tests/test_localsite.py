@@ -17,7 +17,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from careerscrape.localsite import LocalServer, add_serve_command, fixture_pages, serve
+from careerscrape.cli import serve as serve_command
+from careerscrape.localsite import LocalServer, fixture_pages, serve
 from careerscrape.sitegen import generate_site
 
 SEED_ROLE = "/customer-service-director-jobs/what-does-a-customer-service-director-do/"
@@ -174,7 +175,7 @@ def test_serves_fixtures_and_a_generated_site_together() -> None:
 
 def test_serve_command_arguments() -> None:
     parser = argparse.ArgumentParser(prog="careerscrape")
-    add_serve_command(parser.add_subparsers(dest="command", required=True))
+    serve_command.add_command(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["serve"])
     assert (args.fixtures, args.generate, args.seed, args.port) == (None, None, 0, 8000)
     args = parser.parse_args(["serve", "--fixtures", "x", "--generate", "50", "--seed", "4",
@@ -185,7 +186,7 @@ def test_serve_command_arguments() -> None:
 
 def test_serve_command_prints_the_base_url_and_stops_on_ctrl_c(repo_root: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "careerscrape.localsite", "serve", "--fixtures",
+        [sys.executable, "-m", "careerscrape.cli", "serve", "--fixtures",
          "fixtures/pages", "--generate", "30", "--seed", "2", "--port", "0"],
         cwd=repo_root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
@@ -210,6 +211,6 @@ def test_serve_command_prints_the_base_url_and_stops_on_ctrl_c(repo_root: Path) 
 
 def test_serve_command_refuses_a_missing_fixture_folder(tmp_path: Path) -> None:
     parser = argparse.ArgumentParser(prog="careerscrape")
-    add_serve_command(parser.add_subparsers(dest="command", required=True))
+    serve_command.add_command(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["serve", "--fixtures", str(tmp_path / "none"), "--port", "0"])
     assert args.run(args) == 2

@@ -1,6 +1,6 @@
 """The periodic progress line."""
 
-from careerscrape.progress import progress_line
+from careerscrape.extensions.progress import progress_line
 
 
 def test_progress_line_counts_pages_records_rejects_rate_and_queue() -> None:

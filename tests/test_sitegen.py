@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from careerscrape.catalog import CatalogBuilder
+from careerscrape.catalog.merge import CatalogBuilder
 from careerscrape.fixtures import VOLATILE_FIELDS, field_differences
 from careerscrape.models import PAGE_MODELS
 from careerscrape.parsing import parse_page, read_page

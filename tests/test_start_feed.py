@@ -14,7 +14,7 @@ import scrapy
 from scrapy.exceptions import DontCloseSpider
 from scrapy.signalmanager import SignalManager
 
-from careerscrape.progress import Progress
+from careerscrape.extensions.progress import Progress
 from careerscrape.spiders.feed import StartFeed
 
 

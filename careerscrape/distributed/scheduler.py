@@ -57,15 +57,13 @@ from twisted.internet import task
 from careerscrape.distributed.crawl import CrawlLost, SharedCrawl
 from careerscrape.items import Reject
 from careerscrape.run.health import QUEUE_LOST, SITEMAP_REJECT
+from careerscrape.stats import DUPLICATES, PAGES_REQUESTED, shared
 
 __all__ = ["LoopAwareRedisDupeFilter", "RedisCrawl", "SharedScheduler"]
 
 logger = logging.getLogger("careerscrape.distributed")
 
 PACKAGE = "careerscrape.distributed"
-#: The spider's counter of pages asked for (careerscrape.extensions reads it).
-REQUESTED = "careerscrape/pages/requested"
-DUPLICATES = "careerscrape/duplicates"
 DEFAULT_CRAWL = "careers"
 #: Seconds between two looks at the queue and the other workers while this one waits.
 IDLE_POLL = 0.5
@@ -121,7 +119,7 @@ class RedisCrawl:
 class LoopAwareRedisDupeFilter(RedisDupeFilter):
     """scrapy-redis's shared filter, letting a redirect back into its own chain through.
 
-    As in :class:`careerscrape.dupefilter.LoopAwareDupeFilter`: the redirect
+    As in :class:`careerscrape.dupefilters.LoopAwareDupeFilter`: the redirect
     limit then stops the loop and the crawl reports it as ``redirect_loop``.
     """
 
@@ -255,8 +253,8 @@ class SharedScheduler(RedisScheduler):
         try:
             if entries:
                 self.crawl.give_back(entries)
-                self.stats.inc_value(REQUESTED, -len(entries))
-                self.stats.inc_value("careerscrape/shared/given_back", len(entries))
+                self.stats.inc_value(PAGES_REQUESTED, -len(entries))
+                self.stats.inc_value(shared("given_back"), len(entries))
                 for entry in entries:
                     self._hand_over(self.queue._decode_request(entry))
             cleared = self.crawl.leave(reason == "finished", self.persist)
@@ -324,7 +322,7 @@ class SharedScheduler(RedisScheduler):
             return
         self.lost = True
         logger.error("the shared crawl is lost: %s; this worker stops (exit 11)", why)
-        self.stats.set_value("careerscrape/shared/lost", why)
+        self.stats.set_value(shared("lost"), why)
         while self.outbox:
             self._reject_lost(self.outbox.popleft()[0])
         while self.local:
@@ -342,7 +340,7 @@ class SharedScheduler(RedisScheduler):
         reason = QUEUE_LOST if page else f"{SITEMAP_REJECT}{QUEUE_LOST}"
         url = self._canonical(request) if page else _asked_url(request)
         reject = Reject(url, reason, "not done: the shared crawl's Redis was lost")
-        self.stats.inc_value("careerscrape/shared/lost_urls")
+        self.stats.inc_value(shared("lost_urls"))
         # Counted by the scraper at once, so the spider is not idle before it is written.
         self.crawler.engine.scraper._start_itemproc_nowait(reject)
 
@@ -381,13 +379,13 @@ class SharedScheduler(RedisScheduler):
         # whichever process takes it; dropped, another process asked for it first, and it
         # is skipped as a page this process had asked for already would be (the spider's
         # request_dropped handler adds back the duplicate taken here).
-        self.stats.inc_value(REQUESTED, -1)
+        self.stats.inc_value(PAGES_REQUESTED, -1)
         if pushed:
-            self.stats.inc_value("careerscrape/shared/pushed")
+            self.stats.inc_value(shared("pushed"))
             self._hand_over(request)
         else:
             self.stats.inc_value(DUPLICATES, -1)
-            self.stats.inc_value("careerscrape/shared/asked_elsewhere")
+            self.stats.inc_value(shared("asked_elsewhere"))
         return pushed
 
     def _flush_outbox(self) -> None:
@@ -398,9 +396,9 @@ class SharedScheduler(RedisScheduler):
             if pushed is None:
                 return
             request = self.outbox.popleft()[0]
-            self.stats.inc_value(REQUESTED, -1)
+            self.stats.inc_value(PAGES_REQUESTED, -1)
             name = "pushed" if pushed else "asked_elsewhere"
-            self.stats.inc_value(f"careerscrape/shared/{name}")
+            self.stats.inc_value(shared(name))
             self._hand_over(request)
 
     def next_request(self) -> Request | None:
@@ -427,8 +425,8 @@ class SharedScheduler(RedisScheduler):
             request.meta[AGAIN] = True
         self.idle = False
         if self._is_page(request):
-            self.stats.inc_value(REQUESTED)
-            self.stats.inc_value("careerscrape/shared/taken")
+            self.stats.inc_value(PAGES_REQUESTED)
+            self.stats.inc_value(shared("taken"))
             ledger = getattr(self.spider, "ledger", None)  # the spider's pages pending
             if ledger is not None:
                 ledger.take(self._canonical(request))

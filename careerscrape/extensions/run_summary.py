@@ -25,8 +25,8 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from careerscrape.atomic import write_json
-from careerscrape.incremental import refresh_summary
 from careerscrape.outputs import RUN_SUMMARY
+from careerscrape.refresh.report import refresh_summary
 from careerscrape.run.drift import compare, read_baseline
 from careerscrape.run.folders import OutputFolder
 from careerscrape.run.health import verdict
@@ -74,7 +74,7 @@ class RunSummary:
     def spider_closed(self, spider: Any, reason: str) -> None:
         stats = {**self.crawler.stats.get_stats(), "finish_reason": reason}
         summary = summarise(stats, self.started, datetime.now(UTC))
-        summary.update(refresh_summary(stats))  # refresh runs only (careerscrape.incremental)
+        summary.update(refresh_summary(stats))  # careerscrape.refresh
         summary["drift"] = compare(self.baseline, summary, self.crawler.settings)
         summary["health"] = verdict(summary, self.crawler.settings)
         summary["arguments"] = _arguments(spider)

@@ -7,9 +7,10 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from careerscrape.catalog import CatalogBuilder
+from careerscrape.catalog.merge import CatalogBuilder
 from careerscrape.models import PageRecord
 from careerscrape.outputs import CATALOG
+from careerscrape.stats import CATALOG_ROLES
 
 
 class CatalogPipeline:
@@ -34,4 +35,4 @@ class CatalogPipeline:
 
     def close_spider(self) -> None:
         roles = self.builder.write(self.path)
-        self.crawler.stats.set_value("careerscrape/catalog/roles", roles)
+        self.crawler.stats.set_value(CATALOG_ROLES, roles)

@@ -7,6 +7,7 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from careerscrape.models import PageRecord
+from careerscrape.stats import DUPLICATES
 
 
 class DeduplicatePipeline:
@@ -22,7 +23,7 @@ class DeduplicatePipeline:
         if not isinstance(item, PageRecord):
             return item
         if item.url in self.seen:
-            self.crawler.stats.inc_value("careerscrape/duplicates")
+            self.crawler.stats.inc_value(DUPLICATES)
             raise DropItem(f"duplicate record: {item.url}", log_level="DEBUG")
         self.seen.add(item.url)
         return item

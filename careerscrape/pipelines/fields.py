@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from careerscrape.models import PageRecord, RoleComparison, RoleProfile, RoleStats
+from careerscrape.stats import fields, records, slots
 
 PROVENANCE = frozenset(PageRecord.model_fields) | {"page_type"}
 ROLE_FIELDS = [f for f in RoleProfile.model_fields if f not in PROVENANCE]
@@ -48,8 +49,8 @@ class FieldStatsPipeline:
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageRecord):
             stats, kind = self.crawler.stats, item.page_type
-            stats.inc_value(f"careerscrape/records/{kind}")
-            stats.inc_value(f"careerscrape/slots/{kind}", field_slots(item))
+            stats.inc_value(records(kind))
+            stats.inc_value(slots(kind), field_slots(item))
             for name, count in field_counts(item).items():
-                stats.inc_value(f"careerscrape/fields/{kind}/{name}", count)
+                stats.inc_value(fields(kind, name), count)
         return item

@@ -11,9 +11,10 @@ from typing import IO, Any
 
 from scrapy.exceptions import DropItem, NotConfigured
 
+from careerscrape import outputs
 from careerscrape.items import Reject
-from careerscrape.outputs import REJECTS
 from careerscrape.run.folders import open_run_file
+from careerscrape.stats import REJECTS, rejects
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +32,13 @@ class RejectsPipeline:
     """Streams rejects to ``RUN_DIR/rejects.jsonl``, each line on disk as it is written.
 
     A reject is stamped with ``rejected_at`` and logged when it is first written. One that
-    already has a ``rejected_at`` is replayed by a resumed job (careerscrape.journal): it
+    already has a ``rejected_at`` is replayed by a resumed job (careerscrape.run.journal): it
     keeps its time and was logged by the run that rejected it.
     """
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.path = Path(crawler.settings.get("RUN_DIR")) / REJECTS
+        self.path = Path(crawler.settings.get("RUN_DIR")) / outputs.REJECTS
         self._file: IO[str] | None = None
 
     @classmethod
@@ -53,8 +54,8 @@ class RejectsPipeline:
         if not isinstance(item, Reject):
             return item
         stats = self.crawler.stats
-        stats.inc_value("careerscrape/rejects")
-        stats.inc_value(f"careerscrape/rejects/{item.reason}")
+        stats.inc_value(REJECTS)
+        stats.inc_value(rejects(item.reason))
         if item.rejected_at is None:
             item.rejected_at = datetime.now(UTC).isoformat()
             logger.warning("rejected %s (%s): %s", item.url, item.reason, item.detail)

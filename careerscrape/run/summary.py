@@ -86,7 +86,7 @@ def summarise(stats: dict[str, Any], started: datetime, finished: datetime) -> d
 
 def _job(stats: dict[str, Any]) -> dict[str, Any]:
     """With JOBDIR, which part of the job this run is and when the job started. The other
-    figures then cover the whole job (careerscrape.journal carries them over)."""
+    figures then cover the whole job (careerscrape.extensions.journal carries them over)."""
     if f"{PREFIX}job/part" not in stats:
         return {}
     return {"job": {"part": stats[f"{PREFIX}job/part"],

@@ -27,7 +27,6 @@ from scrapy import signals
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from careerscrape.incremental import Refresh
 from careerscrape.items import Reject
 from careerscrape.links import Links, links_to_follow
 from careerscrape.models import PageRecord
@@ -39,8 +38,21 @@ from careerscrape.site import Site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._failures import failure_reason
 from careerscrape.spiders._ledger import Ledger
+from careerscrape.spiders._refresh import Refresh
 from careerscrape.spiders._sitemaps import SitemapError, read_sitemap
 from careerscrape.spiders.feed import StartFeed
+from careerscrape.stats import (
+    BLOCKED,
+    BLOCKED_SLOWDOWNS,
+    DUPLICATES,
+    LINKS_FOLLOWED,
+    LINKS_OFFSITE,
+    PAGES_LOST,
+    PAGES_REQUESTED,
+    SITEMAPS_FAILED_URLS,
+    SITEMAPS_READ,
+    SITEMAPS_REQUESTED,
+)
 
 #: Media types a career page can be served as (no Content-Type at all is let through).
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
@@ -72,7 +84,7 @@ class CareersSpider(scrapy.Spider):
         spider.ledger = Ledger()
         #: Sitemaps asked for (canonical URLs), each read once per crawl.
         spider.sitemaps: set[str] = set()
-        #: With JOBDIR, the job's journal (careerscrape.journal sets it when the spider opens).
+        #: With JOBDIR, the job's journal (careerscrape.extensions.journal sets it on opening).
         spider.journal = None
         #: Pages a resumed job had asked for and not ended: (URL, hops), asked for first.
         spider.resumed: list[tuple[str, int]] = []
@@ -134,7 +146,7 @@ class CareersSpider(scrapy.Spider):
         """A start-list line that is not a page of the site: asked for, and rejected (once:
         a resumed job has it already)."""
         if self.ledger.ask(line):
-            self.crawler.stats.inc_value("careerscrape/pages/requested")
+            self.crawler.stats.inc_value(PAGES_REQUESTED)
             yield Reject(line, reason, detail)
 
     def _page_request(self, url: str, hops: int = 0) -> Iterator[scrapy.Request]:
@@ -142,7 +154,7 @@ class CareersSpider(scrapy.Spider):
         canonical = self.site.canonical_url(url)
         if not self.ledger.ask(canonical):
             return
-        self.crawler.stats.inc_value("careerscrape/pages/requested")
+        self.crawler.stats.inc_value(PAGES_REQUESTED)
         if self.journal is not None:
             self.journal.asked(canonical, url, hops)
         yield scrapy.Request(
@@ -160,7 +172,7 @@ class CareersSpider(scrapy.Spider):
         if canonical in self.sitemaps:
             return
         self.sitemaps.add(canonical)
-        self.crawler.stats.inc_value("careerscrape/sitemaps/requested")
+        self.crawler.stats.inc_value(SITEMAPS_REQUESTED)
         size = self.crawler.settings.getint("SITEMAP_MAXSIZE")
         yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed,
                              dont_filter=True, meta={"download_maxsize": size,
@@ -171,7 +183,7 @@ class CareersSpider(scrapy.Spider):
     def _request_dropped(self, request: scrapy.Request, spider: Any = None) -> None:
         """A redirect into a page already fetched: the page was asked for, and is a duplicate."""
         if request.callback == self.parse_page:
-            self.crawler.stats.inc_value("careerscrape/duplicates")
+            self.crawler.stats.inc_value(DUPLICATES)
             self._ended(self._asked(request), duplicate=True)
 
     def _item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
@@ -208,14 +220,14 @@ class CareersSpider(scrapy.Spider):
         """A resumed job: the pages its earlier parts ended, and those they had asked for
         without an outcome (URL, hops), which this part asks for first."""
         self.ledger.resume(ended)
-        self.crawler.stats.set_value("careerscrape/pages/requested", len(self.ledger))
+        self.crawler.stats.set_value(PAGES_REQUESTED, len(self.ledger))
         self.resumed = pending
 
     def _spider_closed(self, spider: Any = None, reason: str = "") -> None:
         """Pages asked for that never ended: counted and named, for the verdict."""
         lost = self.ledger.pending()
         if lost and reason == "finished":
-            self.crawler.stats.set_value("careerscrape/pages/lost", lost[:LOST_NAMED])
+            self.crawler.stats.set_value(PAGES_LOST, lost[:LOST_NAMED])
             self.logger.error("%d pages asked for ended as neither a record nor a reject: %s",
                               len(lost), ", ".join(lost[:LOST_NAMED]))  # fmt: skip
 
@@ -238,7 +250,7 @@ class CareersSpider(scrapy.Spider):
         except SitemapError as exc:
             yield self._sitemap_reject(response.url, exc.reason, str(exc), response.status)
             return
-        self.crawler.stats.inc_value("careerscrape/sitemaps/read")
+        self.crawler.stats.inc_value(SITEMAPS_READ)
         pages = []
         for location in content.locations:
             url = self.site.resolve(location)
@@ -257,8 +269,8 @@ class CareersSpider(scrapy.Spider):
             assert page is not None
             links = links_to_follow(page, response.url, self.site)
         stats = self.crawler.stats
-        stats.inc_value("careerscrape/links/offsite", links.offsite)
-        stats.inc_value("careerscrape/links/followed", len(links.follow))
+        stats.inc_value(LINKS_OFFSITE, links.offsite)
+        stats.inc_value(LINKS_FOLLOWED, len(links.follow))
         hops = response.meta.get("hops", 0) + 1
         for url in links.follow:
             yield from self._page_request(url, hops)
@@ -282,7 +294,7 @@ class CareersSpider(scrapy.Spider):
     def _read(self, response: Response) -> Iterator[Any]:
         follow = response.meta.get("hops", 0) < self.arguments.depth
         carried = self.refresh.carry(response, need_links=follow)  # 304, or the same body
-        if carried is not None:  # the previous record, not parsed again (careerscrape.incremental)
+        if carried is not None:  # the previous record, not parsed again (careerscrape.refresh)
             if follow and carried.links is not None:
                 yield from self._follow(None, response, carried.links)
             yield carried.item
@@ -340,7 +352,7 @@ class CareersSpider(scrapy.Spider):
     def _slow_down(self, response: Response) -> None:
         """A robot check means we are going too fast: space this site's requests out."""
         stats, settings = self.crawler.stats, self.crawler.settings
-        stats.inc_value("careerscrape/blocked")
+        stats.inc_value(BLOCKED)
         slot = self.crawler.engine.downloader.slots.get(response.meta.get("download_slot"))
         if slot is None:
             return
@@ -348,7 +360,7 @@ class CareersSpider(scrapy.Spider):
             max(slot.delay * 2, settings.getfloat("BLOCKED_DELAY_MIN")),
             settings.getfloat("BLOCKED_DELAY_MAX"),
         )
-        stats.inc_value("careerscrape/blocked/slowdowns")
+        stats.inc_value(BLOCKED_SLOWDOWNS)
         self.logger.warning("robot check at %s: slowing down to one request every %.1f s",
                             response.url, slot.delay)  # fmt: skip
 
@@ -365,8 +377,8 @@ class CareersSpider(scrapy.Spider):
     def _sitemap_reject(
         self, url: str, reason: str, detail: str, status: int | None = None
     ) -> Reject:
-        failed = self.crawler.stats.get_value("careerscrape/sitemaps/failed_urls") or []
-        self.crawler.stats.set_value("careerscrape/sitemaps/failed_urls", [*failed, url])
+        failed = self.crawler.stats.get_value(SITEMAPS_FAILED_URLS) or []
+        self.crawler.stats.set_value(SITEMAPS_FAILED_URLS, [*failed, url])
         self.logger.error("sitemap %s could not be read: %s", url, detail)
         return Reject(url, f"{SITEMAP_REJECT}{reason}", detail, status=status)
 

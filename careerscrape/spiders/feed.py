@@ -36,7 +36,7 @@ the shared queue whole.
 
 A page waits as ``(URL, hops)``: the link hops it is from a start page. A stopped
 JOBDIR job does not keep the URLs still waiting: the part that resumes it reads its
-start lists and sitemaps again (careerscrape.journal).
+start lists and sitemaps again (careerscrape.run.journal).
 """
 
 from __future__ import annotations

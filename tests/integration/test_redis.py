@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from careerscrape.catalog import build_catalog
+from careerscrape.catalog.merge import build_catalog
 from careerscrape.distributed import LoopAwareRedisDupeFilter, dumps, loads
 from careerscrape.distributed.crawl import CrawlLost, SharedCrawl
 from careerscrape.localsite import serve

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from careerscrape.catalog import CatalogBuilder
+from careerscrape.catalog.merge import CatalogBuilder
 from careerscrape.localsite import serve
 from careerscrape.sitegen import Site, generate_site
 from integration.crawl import CrawlResult, changed_role_page, crawl

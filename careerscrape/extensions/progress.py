@@ -18,6 +18,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call
 
 from careerscrape.spiders.feed import StartFeed
+from careerscrape.stats import RECORDS, REJECTS
 
 logger = logging.getLogger("careerscrape.progress")
 
@@ -25,8 +26,8 @@ logger = logging.getLogger("careerscrape.progress")
 def progress_line(stats: dict[str, Any], queued: int, elapsed: float, pages_before: int) -> str:
     """ "progress: 1200 pages done, 1100 records, 12 rejects, 95 pages/min, 340 queued"."""
     pages = stats.get("response_received_count", 0)
-    records = sum(v for k, v in stats.items() if k.startswith("careerscrape/records/"))
-    rejects = stats.get("careerscrape/rejects", 0)
+    records = sum(v for k, v in stats.items() if k.startswith(RECORDS))
+    rejects = stats.get(REJECTS, 0)
     rate = (pages - pages_before) / elapsed * 60 if elapsed > 0 else 0.0
     return (
         f"progress: {pages} pages done, {records} records, {rejects} rejects, "

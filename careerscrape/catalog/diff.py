@@ -1,11 +1,10 @@
 """What changed between two role catalogs: roles added, removed, and field by field.
 
-No Scrapy here: ``careerscrape diff OLD NEW`` and the crawl (which writes
-``output/changes.json`` with :func:`write_changes`) share this module.
+No Scrapy here: ``careerscrape diff OLD NEW`` and the crawl (whose changes.json is
+this report and the pages that changed) share this module.
 
 >>> report = diff_catalogs(read_catalog("old/catalog.jsonl"), read_catalog("catalog.jsonl"))
 >>> print(report.to_text())       # or report.to_json(), report.to_markdown()
->>> write_changes(report, "output/changes.json")
 
 Memory grows with the number of roles, not with the size of the files: the old
 catalog is held as one dict per role, the new one is streamed, and only the
@@ -47,9 +46,7 @@ by ``role_slug``, fields in the model's order::
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +54,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from careerscrape.atomic import atomic_open, read_jsonl, write_json
+from careerscrape.atomic import read_jsonl
 from careerscrape.models import RoleCatalogEntry
 
 __all__ = [
@@ -67,11 +64,8 @@ __all__ = [
     "ChangeReport",
     "DiffError",
     "RoleChange",
-    "add_diff_command",
-    "cmd_diff",
     "diff_catalogs",
     "read_catalog",
-    "write_changes",
 ]
 
 #: Fields that change on every crawl (page fetch times); never reported.
@@ -141,7 +135,7 @@ class ChangeReport:
         }
 
     def to_json(self) -> str:
-        """The JSON document, exactly as :func:`write_changes` writes it."""
+        """The JSON document (the crawl's changes.json adds its ``pages``)."""
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
     def _summary_line(self) -> str:
@@ -419,81 +413,3 @@ def read_catalog(path: str | Path) -> Iterator[RoleCatalogEntry]:
         raise
     except ValueError as exc:  # read_jsonl's "path:line: not a JSON line (...)"
         raise DiffError(" ".join(str(exc).split())) from exc
-
-
-def write_changes(report: ChangeReport, path: str | Path) -> None:
-    """Write the report's JSON form atomically (a reader sees the old file or the new one)."""
-    write_json(path, report.to_dict())
-
-
-# -- the command ------------------------------------------------------------------------------
-
-
-def cmd_diff(args: argparse.Namespace) -> int:
-    """``careerscrape diff``: 0 with a report (changes or not), 2 when a file cannot be used."""
-    try:
-        report = diff_catalogs(read_catalog(args.old), read_catalog(args.new))
-    except DiffError as exc:
-        print(f"careerscrape diff: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"careerscrape diff: {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return 2
-    if args.format == "json":
-        text = report.to_json()
-    elif args.format == "markdown":
-        text = report.to_markdown()
-    else:
-        text = report.to_text()
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
-        return 0
-    try:
-        with atomic_open(args.output) as handle:
-            handle.write(text)
-    except OSError as exc:
-        print(f"careerscrape diff: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-        return 2
-    print(f"diff: {report._summary_line()} -> {args.output}", file=sys.stderr)
-    return 0
-
-
-def add_diff_command(subparsers: Any) -> argparse.ArgumentParser:
-    """Register ``careerscrape diff`` on the CLI's subparsers; returns its parser."""
-    parser = subparsers.add_parser(
-        "diff",
-        help="report what changed between two role catalogs",
-        description=(
-            "Compare two catalog.jsonl files: roles added and removed, and every changed "
-            "field of the roles in both, with its old and new value (lists as items gained "
-            "and lost). first_seen and last_seen are ignored. The report is text unless "
-            "--json or --markdown is given. Exit status 0 with a report, changes or not; "
-            "2 when a file cannot be read or a line is not a catalog entry (file:line on stderr)."
-        ),
-    )
-    parser.add_argument("old", metavar="OLD_CATALOG", help="the earlier catalog.jsonl")
-    parser.add_argument("new", metavar="NEW_CATALOG", help="the later catalog.jsonl")
-    style = parser.add_mutually_exclusive_group()
-    style.add_argument(
-        "--json",
-        dest="format",
-        action="store_const",
-        const="json",
-        help="the JSON report (as written to output/changes.json)",
-    )
-    style.add_argument(
-        "--markdown",
-        dest="format",
-        action="store_const",
-        const="markdown",
-        help="a Markdown report: summary table and one section per role",
-    )
-    parser.set_defaults(format="text")
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="write the report to FILE, replaced atomically (default: stdout)",
-    )
-    parser.set_defaults(run=cmd_diff)
-    return parser

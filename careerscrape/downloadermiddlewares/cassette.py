@@ -1,4 +1,4 @@
-"""Downloader middlewares of careerscrape."""
+"""Answer every request from a vcrpy cassette, or save every live response into one."""
 
 from __future__ import annotations
 
@@ -7,13 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals
-from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Headers, Request, Response
 from scrapy.responsetypes import responsetypes
-from scrapy.utils.defer import maybe_deferred_to_future
-from scrapy.utils.httpobj import urlparse_cached
-from twisted.internet.defer import Deferred
 
 from careerscrape.cassette import CassetteIndex, CassetteWriter, Interaction, load_cassette
 
@@ -21,7 +17,6 @@ if TYPE_CHECKING:
     from typing import Self
 
     from scrapy.crawler import Crawler
-    from scrapy.robotstxt import RobotParser
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +57,7 @@ class CassetteMiddleware:
     any request is made.
 
     Order: register it next to the downloader, after every built-in middleware
-    (``DOWNLOADER_MIDDLEWARES = {"careerscrape.middlewares.CassetteMiddleware":
+    (``DOWNLOADER_MIDDLEWARES = {"careerscrape.downloadermiddlewares.cassette.CassetteMiddleware":
     950}``; the highest built-in is HttpCacheMiddleware at 900). Its
     ``process_request`` then sees the request exactly as it would go on the
     wire (User-Agent, cookies, Accept-Encoding set), and its
@@ -230,82 +225,3 @@ def recorded_interaction(request: Request, response: Response) -> Interaction:
         request_headers=_text_headers(request.headers),
         request_body=request.body or None,
     )
-
-
-class OffsiteRedirect(IgnoreRequest):
-    """A redirect off the crawled site: its page is a reject (reason ``offsite_redirect``)."""
-
-
-class SameSiteRedirectMiddleware:
-    """Redirects stay on the crawled site: scheme, host and port.
-
-    Scrapy's RedirectMiddleware follows a redirect to any address its offsite
-    check lets through, which looks at host names only: a redirect to another
-    port of the same host would be fetched, and its content filed under the
-    canonical URL of the page asked for; a redirect to another host, or to
-    ``file:``/``data:``/``ftp:``, leaves the page with no record and no
-    reject. This middleware sees each redirect first (register it closer to
-    the downloader than RedirectMiddleware's 600, e.g. 610): one whose target
-    is not a page of the crawled site fails the request with
-    :class:`OffsiteRedirect`, so the spider's errback writes the page asked for
-    as a reject. A target on the canonical site, as a mirror may send, is
-    moved onto the mirror, as links are.
-    """
-
-    def __init__(self, crawler: Crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
-
-    def process_response(self, request: Request, response: Response) -> Response:
-        location = response.headers.get(b"Location")
-        site = getattr(self.crawler.spider, "site", None)
-        if not (300 <= response.status < 400) or not location or site is None:
-            return response
-        if not site.is_own(response.url):  # not a page of this crawl (scrapy fetch URL...)
-            return response
-        target = location.decode("latin-1").strip()
-        try:
-            resolved = site.resolve(target, base=response.url)
-        except ValueError:
-            resolved = ""
-        if not site.is_own(resolved):
-            self.crawler.stats.inc_value("careerscrape/redirects/offsite")
-            raise OffsiteRedirect(f"redirected off the crawled site, to {target}")
-        if resolved != target:
-            headers = response.headers.copy()
-            headers[b"Location"] = resolved
-            return response.replace(headers=headers)
-        return response
-
-
-class EveryWaiterRobotsTxtMiddleware(RobotsTxtMiddleware):
-    """Scrapy's RobotsTxtMiddleware, with robots.txt applied to every request that waited for it.
-
-    In Scrapy 2.19 (asyncio reactor), requests to a host whose robots.txt is
-    still downloading all await one shared Deferred through
-    ``Deferred.asFuture``, whose callback returns None: the first waiter gets
-    the parser, every other one gets None and is let through unchecked. A
-    crawl that starts with several URLs of one site thus ignores its
-    robots.txt for all but one of them. Here each waiter gets its own Deferred,
-    fed from the shared one without consuming its result.
-
-    Use it in place of Scrapy's: ``DOWNLOADER_MIDDLEWARES = {
-    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "careerscrape.middlewares.EveryWaiterRobotsTxtMiddleware": 100}``.
-    """
-
-    async def robot_parser(self, request: Request) -> RobotParser | None:
-        pending = self._parsers.get(urlparse_cached(request).netloc)
-        if not isinstance(pending, Deferred):
-            return await super().robot_parser(request)
-        mine: Deferred[RobotParser | None] = Deferred()
-
-        def relay(parser: RobotParser | None) -> RobotParser | None:
-            mine.callback(parser)
-            return parser
-
-        pending.addCallback(relay)
-        return await maybe_deferred_to_future(mine)

@@ -39,9 +39,7 @@ Merge rules (the data contract, "RoleCatalogEntry"):
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -63,9 +61,7 @@ __all__ = [
     "FIGURES",
     "CatalogBuilder",
     "CatalogError",
-    "add_catalog_command",
     "build_catalog",
-    "cmd_catalog",
     "write_catalog",
 ]
 
@@ -449,64 +445,3 @@ def write_catalog(entries: Iterable[RoleCatalogEntry], path: str | Path) -> int:
     """Write the catalog atomically, one entry a line, sorted by role_slug; returns the count."""
     ordered = sorted(entries, key=lambda entry: entry.role_slug)
     return write_jsonl(path, (entry.model_dump(mode="json") for entry in ordered))
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def cmd_catalog(args: argparse.Namespace) -> int:
-    """``careerscrape catalog``: merge record files, write the catalog, summary on stderr."""
-    builder = CatalogBuilder()
-    try:
-        for path in args.files:
-            builder.add_file(path)
-    except CatalogError as exc:
-        print(f"careerscrape catalog: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"careerscrape catalog: {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return 1
-    if args.output == "-":
-        for entry in builder.iter_entries():
-            sys.stdout.write(entry.model_dump_json() + "\n")
-        target = "stdout"
-    else:
-        try:
-            builder.write(args.output)
-        except OSError as exc:
-            message = f"careerscrape catalog: cannot write {args.output}: {exc.strerror}"
-            print(message, file=sys.stderr)
-            return 1
-        target = str(args.output)
-    for where in builder.torn:
-        print(f"careerscrape catalog: {where}: a torn last line (its writer was killed), "
-              "skipped", file=sys.stderr)  # fmt: skip
-    roles, records = _plural(len(builder), "role"), _plural(builder.records, "record")
-    print(f"catalog: {roles} from {records} -> {target}", file=sys.stderr)
-    return 0
-
-
-def add_catalog_command(subparsers: Any) -> argparse.ArgumentParser:
-    """Register ``careerscrape catalog`` on the CLI's subparsers; returns its parser."""
-    catalog = subparsers.add_parser(
-        "catalog",
-        help="merge JSON Lines records into the deduplicated role catalog",
-        description=(
-            "Merge RoleProfile and RoleComparison records (JSON Lines, e.g. roles.jsonl "
-            "comparisons.jsonl) into one catalog entry per role, written one entry a line, "
-            "sorted by role_slug. A summary goes to stderr; a line that is not a record "
-            "stops the run with exit status 1 and writes nothing, except a torn last line "
-            "(no end of line: its writer was killed), skipped with a warning."
-        ),
-    )
-    catalog.add_argument("files", nargs="+", metavar="FILE", help="JSON Lines file of records")
-    catalog.add_argument(
-        "-o",
-        "--output",
-        default="catalog.jsonl",
-        metavar="PATH",
-        help="catalog file, replaced atomically; - for stdout (default: catalog.jsonl)",
-    )
-    catalog.set_defaults(run=cmd_catalog)
-    return catalog

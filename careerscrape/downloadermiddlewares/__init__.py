@@ -1,0 +1,1 @@
+"""Downloader middlewares of careerscrape, one per module, as Scrapy keeps its own."""
