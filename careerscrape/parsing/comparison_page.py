@@ -160,9 +160,9 @@ def _describes(text: str, names: prose.RoleNames, side: str) -> bool:
     return _is_paragraph(text) and side in names.mentioned(text)
 
 
-def _years(paragraphs: list[str], names: prose.RoleNames) -> dict[str, tuple[int, int]]:
+def _years(paragraphs: list[str], names: prose.RoleNames) -> dict[str, tuple[float, float]]:
     for paragraph in paragraphs:
-        if "year" not in paragraph:
+        if "year" not in paragraph and "month" not in paragraph:
             continue
         found = prose.years_to_become(paragraph, names)
         if found:

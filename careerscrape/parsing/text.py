@@ -154,18 +154,25 @@ def money_range(text: str | None) -> tuple[int, int] | None:
     return amounts[0], amounts[1]
 
 
-_YEARS = re.compile(r"(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*years?|(\d+)\s*years?")
+#: A duration: "4-6 years", "2 to 4 years", "1 year", "6-12 months".
+DURATION = re.compile(
+    r"(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*(years?|months?)\b|(\d+)\s*(years?|months?)\b", re.I
+)
 
 
-def years_range(text: str) -> tuple[int, int] | None:
-    """``"4-6 years"`` -> (4, 6); ``"2 years"`` -> (2, 2)."""
-    match = _YEARS.search(text)
-    if not match:
-        return None
-    if match.group(3):
-        value = int(match.group(3))
-        return value, value
-    return int(match.group(1)), int(match.group(2))
+def in_years(match: re.Match[str]) -> tuple[float, float]:
+    """(min, max) in years of a :data:`DURATION` match; months are twelfths of a year.
+
+    ``"4-6 years"`` -> (4, 6) (whole years stay ints); ``"6-12 months"`` -> (0.5, 1.0).
+    """
+    if match.group(4):
+        low = high = int(match.group(4))
+        unit = match.group(5)
+    else:
+        low, high, unit = int(match.group(1)), int(match.group(2)), match.group(3)
+    if unit[0] in "mM":
+        return round(low / 12, 2), round(high / 12, 2)
+    return low, high
 
 
 _SHARE = re.compile(r"([^\d%,][^%,]*?)\s*,\s*(\d+(?:\.\d+)?)\s*%")

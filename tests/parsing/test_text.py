@@ -135,15 +135,21 @@ def test_money_range_needs_exactly_two_amounts(raw: str | None) -> None:
         ("2 to 4 years", (2, 4)),
         ("2 years", (2, 2)),
         ("1 year", (1, 1)),
+        ("It typically takes 6-12 months", (0.5, 1.0)),
+        ("3 to 6 Months", (0.25, 0.5)),
+        ("8 months", (0.67, 0.67)),
+        ("18 months", (1.5, 1.5)),
     ],
 )
-def test_years_range(raw: str, expected: tuple[int, int]) -> None:
-    assert text.years_range(raw) == expected
+def test_duration_in_years(raw: str, expected: tuple[float, float]) -> None:
+    value = text.in_years(text.DURATION.search(raw))
+    assert value == expected
+    assert [type(v) for v in value] == [type(v) for v in expected]  # years stay ints
 
 
-@pytest.mark.parametrize("raw", ["", "a few years", "4-6 months"])
-def test_years_range_unreadable_is_none(raw: str) -> None:
-    assert text.years_range(raw) is None
+@pytest.mark.parametrize("raw", ["", "a few years", "4-6 weeks", "in 2024", "12 yearly"])
+def test_no_duration(raw: str) -> None:
+    assert text.DURATION.search(raw) is None
 
 
 @pytest.mark.parametrize(
@@ -324,3 +330,4 @@ def test_is_blank(raw: str | None) -> None:
 @pytest.mark.parametrize("raw", ["0", "$0", "5", "Business", "-4%"])
 def test_is_not_blank(raw: str) -> None:
     assert text.is_blank(raw) is False
+
