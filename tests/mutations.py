@@ -979,26 +979,62 @@ def _removing(name: str, sites_of, edit_site, most: int) -> Mutation:
     return Mutation(name, False, edit, sites_of, edit_site)
 
 
+_TITLE_LINE_MAX = 120
+
+
+def _title_line(element: etree._Element) -> bool:
+    """A heading without a heading element: a <summary>, or a short <p>/<div> all in bold."""
+    if element.tag == "summary":
+        return True
+    if element.tag not in {"p", "div"} or not _phrasing_only(element):
+        return False
+    text = "".join(element.itertext()).strip()
+    return 0 < len(text) <= _TITLE_LINE_MAX and not _text_outside_bold(element).strip()
+
+
+def _text_outside_bold(element: etree._Element) -> str:
+    if element.tag in {"b", "strong"} or element.tag in RAW:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if _is_element(child):
+            parts.append(_text_outside_bold(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _headings(root: etree._Element) -> list[etree._Element]:
-    return [e for e in _content(root) if _is_heading(e)]
+    """Headings as a reader sees them: heading elements, summaries and bold-only lines."""
+    return [e for e in _content(root) if _is_heading(e) or _title_line(e)]
 
 
 def _delete_section(heading: etree._Element, rng: random.Random, log: list[str]) -> None:
-    """Delete a heading and everything up to the next heading of the same or a higher level."""
+    """Delete a heading and everything up to the next heading of the same or a higher level.
+
+    A summary takes its whole <details> with it; a bold-only line, what
+    follows it up to the next heading or bold-only line.
+    """
     body = next((a for a in heading.iterancestors() if a.tag == "body"), None)
     if body is None:
         return  # went with an earlier section
+    if heading.tag == "summary" and heading.getparent().tag == "details":
+        described = _describe(heading)
+        _drop(heading.getparent(), keep_tail=False)
+        log.append(f"delete_section: {described} with its <details>")
+        return
     order = [e for e in body.iter() if _is_element(e)]
     position = {id(e): i for i, e in enumerate(order)}
     start = position[id(heading)]
-    level = _heading_level(heading)
+    if _is_heading(heading):
+        level = _heading_level(heading)
+        ends = lambda e: _is_heading(e) and _heading_level(e) <= level  # noqa: E731
+    else:
+        ends = lambda e: _is_heading(e) or _title_line(e)  # noqa: E731
     end = next(
         (
             i
             for i in range(start + 1, len(order))
-            if _is_heading(order[i])
-            and _heading_level(order[i]) <= level
-            and heading not in order[i].iterancestors()
+            if ends(order[i]) and heading not in order[i].iterancestors()
         ),
         len(order),
     )
@@ -1064,11 +1100,12 @@ def _truncate_list(element: etree._Element, rng: random.Random, log: list[str]) 
 
 
 def _paragraphs(root: etree._Element) -> list[etree._Element]:
-    return [e for e in _content(root) if e.tag == "p"]
+    """Every <p> but bold-only title lines: a section's title goes with it (delete_section)."""
+    return [e for e in _content(root) if e.tag == "p" and not _title_line(e)]
 
 
 def _delete_paragraph(paragraph: etree._Element, rng: random.Random, log: list[str]) -> None:
-    """Delete a <p> (what follows it stays)."""
+    """Delete a <p> (what follows it stays); not a bold-only title line."""
     if paragraph.getparent() is None:
         return
     log.append(f"delete_paragraph: {_describe(paragraph)}")
@@ -1209,10 +1246,15 @@ def _figure_tables(root: etree._Element) -> list[tuple[etree._Element, list[list
 
 
 def _restyle_tables(root, rng, log, sites) -> None:
-    """Each table of figures turned on its side, or as a card (tiles, lines) per role."""
+    """Each table of figures turned on its side, or as a card (tiles, lines) per role.
+
+    Values of more than one line (blocks, <br>) are not written as text lines.
+    """
     for box, grid in _figure_tables(root):
-        phrasing = all(_phrasing_only(cell) for cells in grid for cell in cells)
-        form = rng.choice(TABLE_FORMS if phrasing else ("transposed", "cards"))
+        one_line = all(
+            _phrasing_only(cell) and cell.find(".//br") is None for cells in grid for cell in cells
+        )
+        form = rng.choice(TABLE_FORMS if one_line else ("transposed", "cards"))
         (_, *names), rows = grid[0], grid[1:]
         new = _new("div", rng)
         if form == "transposed":
