@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import cached_property
 from typing import Any
 
 from careerscrape.parsing import prose, text
-from careerscrape.parsing.document import Block, Document
+from careerscrape.parsing.document import Block, Document, Figure
 from careerscrape.parsing.urls import comparison_slugs
 
 VS_TITLE = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
@@ -15,9 +16,12 @@ ROLE_TITLE = re.compile(r"^What does an? (.+?) do\??$", re.I)
 EXAMPLE_RESPONSIBILITIES = re.compile(r"^(.+?) example responsibilities\.?$", re.I)
 COMMON_SKILLS = re.compile(r"^Common (.+?) skills:?$", re.I)
 TOP_SKILLS = re.compile(r"\bskills for (?:an? )?(.+?) (?:include|are)\s+(.+?)\.?$", re.I)
-SHARE_ITEM = re.compile(r"^(.+?)\s*,\s*(\d+(?:\.\d+)?)\s*%")
 _MARKER_KINDS = ("heading", "text")
 _MARKER_MAX = 120  # a list's title line is short; longer lines are prose
+_TITLE_MAX = 120  # a page title written as a plain line is short
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+#: What follows the names in a browser title: "X vs Y | Zippia", "X vs Y: What Are The ...".
+_TITLE_TAIL = re.compile(r"\s*(?:[|:]|\s-\s).*$")
 
 
 def _share(value: str | None) -> dict[str, Any] | None:
@@ -60,19 +64,25 @@ ROWS: dict[str, tuple[tuple[str, ...], Callable[[str | None], Any]]] = {
     "lgbt_percent": (("LGBT percentage", "LGBT percent", "LGBT"), text.percent),
 }
 _HEADER_LABELS = ROWS["yearly_salary"][0] + ROWS["hourly_rate"][0] + ROWS["growth_rate"][0]
+#: Every row label, lower case: a figure's value never runs into the next label.
+_KNOWN_LABELS = frozenset(label.lower() for labels, _ in ROWS.values() for label in labels)
 
 
 def parse_comparison(doc: Document, url: str | None) -> dict[str, Any]:
     """The RoleComparison fields of a comparison page (provenance is added by the caller)."""
-    names = _role_names(doc)
+    url_slugs = comparison_slugs(url)
+    names = _role_names(doc, url_slugs)
     if names is None:
         return {}
-    sides = [_side(doc, names.a), _side(doc, names.b)]
-    _assign_slugs(sides, comparison_slugs(url))
-    for field, (labels, convert) in ROWS.items():
-        values = doc.row_values(labels) or []
-        for i, side in enumerate(sides):
-            side[field] = convert(values[i]) if i < len(values) else convert(None)
+    figures = _Figures(doc, names)
+    values = {field: figures.values(field) for field in ROWS}
+    # Without a header row, a role is named as its cards or rows write it.
+    sides = [_side(doc, figures.written.get(side, name))
+             for side, name in ((prose.A, names.a), (prose.B, names.b))]  # fmt: skip
+    _assign_slugs(sides, url_slugs)
+    for field, (_, convert) in ROWS.items():
+        for side, value in zip(sides, values[field], strict=True):
+            side[field] = convert(value)
     paragraphs = [b.text for b in doc.blocks if b.kind == "text"]
     _descriptions(doc, names, sides)
     for side_key, years in _years(paragraphs, names).items():
@@ -83,11 +93,12 @@ def parse_comparison(doc: Document, url: str | None) -> dict[str, Any]:
         doc, names, EXAMPLE_RESPONSIBILITIES, "responsibilities"
     ).items():
         sides[_index(side_key)]["responsibilities"] = items
-    for side_key, items in _marked_lists(doc, names, COMMON_SKILLS, "common", SHARE_ITEM).items():
+    for side_key, items in _marked_lists(
+        doc, names, COMMON_SKILLS, "common", text.skill_share
+    ).items():
+        shares = (text.skill_share(item) for item in items)
         sides[_index(side_key)]["skills"] = [
-            {"name": m.group(1), "percent": float(m.group(2))}
-            for m in map(SHARE_ITEM.match, items)
-            if m
+            {"name": share[0], "percent": share[1]} for share in shares if share
         ]
     return {"roles": sides}
 
@@ -101,15 +112,110 @@ def _side(doc: Document, name: str) -> dict[str, Any]:
             "responsibilities": [], "skills": []}  # fmt: skip
 
 
-def _role_names(doc: Document) -> prose.RoleNames | None:
-    """The two roles, as the table header writes them, else as the title does."""
+def _role_names(doc: Document, url_slugs: tuple[str, str] | None) -> prose.RoleNames | None:
+    """The two roles, as the table header writes them; else the title's, else the URL's.
+
+    The title is the first "X vs Y" heading, line or browser title whose roles
+    are the URL's (in either order), when the URL names them.
+    """
     header = doc.header_row(_HEADER_LABELS)
     if len(header) == 2:
         return prose.RoleNames(*header)
-    title = doc.find(VS_TITLE)
-    if title:
-        return prose.RoleNames(*VS_TITLE.match(title.text).groups())
+    for pair in _title_candidates(doc):
+        if url_slugs is None or {text.slug(pair[0]), text.slug(pair[1])} == set(url_slugs):
+            return prose.RoleNames(*pair)
+    if url_slugs:
+        return prose.RoleNames(*(slug.replace("-", " ") for slug in url_slugs))
     return None
+
+
+def _title_candidates(doc: Document) -> Iterator[tuple[str, str]]:
+    """The role pairs of "X vs Y" titles: headings, then short lines, then the browser title."""
+    for block in [*doc.find_all(VS_TITLE), *doc.find_all(VS_TITLE, ("text",))]:
+        if len(block.text) <= _TITLE_MAX:
+            yield VS_TITLE.match(block.text).groups()
+    match = VS_TITLE.match(_TITLE_TAIL.sub("", doc.title))
+    if match:
+        yield match.groups()
+
+
+class _Figures:
+    """The figures of :data:`ROWS` on one page, read side by side.
+
+    Also keeps each role's name as the cards' titles or the rows' heads
+    write it (``written``): the page's own casing of the name.
+    """
+
+    def __init__(self, doc: Document, names: prose.RoleNames) -> None:
+        self.doc, self.names = doc, names
+        self.written: dict[str, str] = {}
+
+    def values(self, field: str) -> tuple[str | None, str | None]:
+        """The two sides' values of one figure, from the places the page shows it.
+
+        A row gives both, in column order (the first row wins, labels in the
+        order given). Otherwise each value goes to the side its row's head or
+        its card's title names; a value whose side nothing names is refused,
+        unless the page shows the figure exactly twice, in two cards without
+        titles: then the cards' order is the columns'.
+        """
+        figures: list[Figure] = []
+        for figure in self.doc.figures(ROWS[field][0], _KNOWN_LABELS):
+            if figure.is_row:
+                return figure.values[0], figure.values[1]
+            figures.append(figure)
+        found: list[str | None] = [None, None]
+        unnamed: list[Figure] = []
+        places = {figure.at for figure in figures}
+        for figure in sorted(figures, key=lambda f: f.at):
+            if figure.heads:
+                owners = [self._owner(head) for head in figure.heads]
+            else:
+                owners = [self._card_side(figure.at, places)]
+                if owners[0] is None:
+                    unnamed.append(figure)
+            for owner, value in zip(owners, figure.values, strict=False):
+                if owner is not None and found[_index(owner)] is None:
+                    found[_index(owner)] = value
+        if found == [None, None] and len(figures) == len(unnamed) == 2:
+            return unnamed[0].values[0], unnamed[1].values[0]
+        return found[0], found[1]
+
+    @cached_property
+    def _lines(self) -> set[int]:
+        """Every line that holds a figure outside a table row: a bold label is no section title."""
+        return {
+            figure.at
+            for labels, _ in ROWS.values()
+            for figure in self.doc.figures(labels, _KNOWN_LABELS)
+            if not figure.is_row
+        }
+
+    def _card_side(self, at: int, places: set[int]) -> str | None:
+        """The side named by the title of the card that block ``at`` is in, if it has one.
+
+        The title is the nearest line before it that is a role's name alone.
+        Not across another place of the same figure (``places``: another
+        card), nor across a heading (another section) unless it is a line of
+        figures (a bold label).
+        """
+        for block in reversed(self.doc.blocks[:at]):
+            if block.index in places:
+                return None
+            side = self._owner(block.text, alone=True) if len(block.text) <= _TITLE_MAX else None
+            if side is not None:
+                return side
+            if block.is_heading and block.index not in self._lines:
+                return None
+        return None
+
+    def _owner(self, text: str, alone: bool = False) -> str | None:
+        """The side a row's head (or, ``alone``, a card's title) names; its name kept as written."""
+        side = self.names.is_name(text)
+        if side is not None:
+            self.written.setdefault(side, text)
+            return side
+        return None if alone else self.names.side_of(text)
 
 
 def _assign_slugs(sides: list[dict[str, Any]], url_slugs: tuple[str, str] | None) -> None:
@@ -124,15 +230,15 @@ def _assign_slugs(sides: list[dict[str, Any]], url_slugs: tuple[str, str] | None
 def _descriptions(doc: Document, names: prose.RoleNames, sides: list[dict[str, Any]]) -> None:
     """Each side's "What does a X do?" paragraph; on older pages, the paragraph that opens on it."""
     for heading in doc.find_all(ROLE_TITLE):
-        side = names.only(ROLE_TITLE.match(heading.text).group(1))
+        side = names.side_of(ROLE_TITLE.match(heading.text).group(1))
         target = sides[_index(side)] if side else None
         if target is None or target["description"]:
             continue
+        paragraphs = [b.text for b in doc.after(heading) if b.kind == "text"]
         target["description"] = next(
-            (b.text for b in doc.after(heading)
-             if b.kind == "text" and _describes(b.text, names, side)),
+            (p for i, p in enumerate(paragraphs) if _describes(p, names, side, first=i == 0)),
             None,
-        )  # fmt: skip
+        )
     if any(side["description"] for side in sides):
         return
     for block in doc.blocks:
@@ -155,9 +261,20 @@ def _is_paragraph(text: str) -> bool:
     return len(text.split()) >= prose.MIN_PARAGRAPH_WORDS
 
 
-def _describes(text: str, names: prose.RoleNames, side: str) -> bool:
-    """A paragraph that describes ``side``: prose that names that role."""
-    return _is_paragraph(text) and side in names.mentioned(text)
+def _describes(text: str, names: prose.RoleNames, side: str, first: bool) -> bool:
+    """A paragraph under ``side``'s "What does" title that describes it.
+
+    Prose that names that role; or, the ``first`` paragraph under the title,
+    prose that names neither role in full (a short form, a pronoun: the
+    title says whom it is about) and not the other by a short form. Never
+    one about the other role.
+    """
+    if not _is_paragraph(text):
+        return False
+    mentioned = names.mentioned(text)
+    if mentioned:
+        return side in mentioned
+    return first and _SENTENCE_END.search(text) is not None and names.side_of(text) in (side, None)
 
 
 def _years(paragraphs: list[str], names: prose.RoleNames) -> dict[str, tuple[float, float]]:
@@ -178,7 +295,7 @@ def _top_skills(paragraphs: list[str], names: prose.RoleNames) -> dict[str, list
             continue
         for sentence in prose.sentence_texts(paragraph):
             match = TOP_SKILLS.search(sentence)
-            side = names.only(match.group(1)) if match else None
+            side = names.side_of(match.group(1)) if match else None
             if side and side not in found:
                 found[side] = prose.split_list(match.group(2))
     return found
@@ -189,7 +306,7 @@ def _marked_lists(
     names: prose.RoleNames,
     marker: re.Pattern[str],
     word: str,
-    looks_like: re.Pattern[str] | None = None,
+    looks_like: Callable[[str], object] | None = None,
 ) -> dict[str, list[str]]:
     """The list under each "<role> example responsibilities." / "Common <role> skills" line.
 
@@ -203,17 +320,22 @@ def _marked_lists(
         and text.may_contain(b.text, word) and marker.match(b.text)
     ]  # fmt: skip
     for block in markers:
-        side = names.only(marker.match(block.text).group(1))
+        side = names.side_of(marker.match(block.text).group(1))
         if side is None or side in found:
             continue
         found[side] = doc.items_after(
             block,
-            stop=lambda b: _ends_list(b, marker),
+            stop=lambda b: _ends_list(b, marker, looks_like),
             looks_like=looks_like,
             first_list_only=True,
         )
     return found
 
 
-def _ends_list(block: Block, marker: re.Pattern[str]) -> bool:
-    return block.is_heading or (block.kind == "text" and bool(marker.match(block.text)))
+def _ends_list(
+    block: Block, marker: re.Pattern[str], looks_like: Callable[[str], object] | None
+) -> bool:
+    """The next list's title line, or a heading that is not a line of the list itself."""
+    if marker.match(block.text):
+        return block.kind in _MARKER_KINDS
+    return block.is_heading and not (looks_like and looks_like(block.text))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from careerscrape.parsing import prose
-from careerscrape.parsing.document import Block, Document
-from careerscrape.parsing.text import page_date, percent, slug
+from careerscrape.parsing.document import Block, Document, side_by_side
+from careerscrape.parsing.text import page_date, skill_share, slug
 from careerscrape.parsing.urls import comparison_slugs
 
 if TYPE_CHECKING:
@@ -16,18 +17,22 @@ if TYPE_CHECKING:
 ROLE_TITLE = re.compile(r"^What does an? (.+?) do\??$", re.I)
 RESPONSIBILITIES = re.compile(r"^(.+?) responsibilities$", re.I)
 SKILLS_HEADING = re.compile(r"\bskills\b", re.I)
-SKILL_ITEM = re.compile(r"^([^%]{1,80}?)\s*,\s*(\d+(?:\.\d+)?)\s*%\s*(.*)$")
 SOFT_SKILL = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.\s+(.*\S)$")
+#: A soft skill's name on a line of its own, above its paragraph.
+SOFT_SKILL_NAME = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.?$")
+_SOFT_SKILL_WORDS = 5
 VS_HEADING = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
 UPDATED = re.compile(r"\bUpdated\s*:?\s+(.{6,25}?\d{4})")
 READING = re.compile(r"\b(\d+)\s*min(?:ute)?s?\.?\s+read\b", re.I)
 CATEGORY = re.compile(r"^Browse (.+?) jobs$", re.I)
+#: A share on a line of its own: the number beside a skill's gauge.
+_SHARE_ALONE = re.compile(r"^\(?\d+(?:\.\d+)?\s*%\)?$")
 _MIN_SUMMARY_WORDS = prose.MIN_PARAGRAPH_WORDS
 
 
 def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
     """The RoleProfile fields of a role page (provenance is added by the caller)."""
-    title = doc.find(ROLE_TITLE)
+    title = doc.find(ROLE_TITLE) or doc.find(ROLE_TITLE, ("text",))
     responsibilities_heading = doc.find(RESPONSIBILITIES)
     if title:
         role = ROLE_TITLE.match(title.text).group(1)
@@ -101,31 +106,67 @@ def _skills_heading(doc: Document, after: Block | None) -> Block | None:
 
 
 def _skills(doc: Document, heading: Block) -> list[dict[str, Any]]:
-    """ "Name, N%" items with the resume sentence under each.
+    """ "Name, N%" lines (in any of the ways :func:`skill_share` reads) with the resume example.
 
-    Items are ``<li>`` s on the site; cards of other elements are read too,
-    with the sentence that follows the "Name, N%" line as the example.
+    The example is what follows the share on its line, else the next line
+    when it is not a skill: lines of a list item, or of the cards and
+    paragraphs under the heading. A name and its share may sit on two lines
+    of their own (a gauge's name, then its number).
     """
-    skills = []
-    for text in doc.items_after(heading):
-        match = SKILL_ITEM.match(text)
-        if match:
-            skills.append(_skill(*match.groups()))
+    items = [
+        b for b in doc.after(heading, stop=lambda b: b.is_heading and not _is_skill(b.text))
+        if b.kind in {"item", "text"} or b.is_heading
+    ]  # fmt: skip
+    lists = [b.all_lines for b in items if b.kind == "item"]
+    skills = [skill for lines in lists if (skill := _skill(list(lines)))]
     if skills:
         return skills
-    lines = list(doc.after(heading, stop=lambda b: b.is_heading and not SKILL_ITEM.match(b.text)))
-    for i, block in enumerate(lines):
-        match = SKILL_ITEM.match(block.text)
-        if match:
-            name, share, example = match.groups()
-            if not example and i + 1 < len(lines) and not SKILL_ITEM.match(lines[i + 1].text):
-                example = lines[i + 1].text
-            skills.append(_skill(name, share, example))
-    return skills
+    found = []
+    for i, block in enumerate(items):
+        lines = list(block.all_lines)
+        # The example may be the next line of its card: the block beside it, one sentence.
+        after = items[i + 1] if i + 1 < len(items) else None
+        if after is not None and _is_example(after, block):
+            lines.append(after.text)
+        for j in range(len(block.all_lines)):
+            skill = _skill(lines[j:], alone=True)
+            if skill:
+                found.append(skill)
+    return found
 
 
-def _skill(name: str, share: str, example: str | None) -> dict[str, Any]:
-    return {"name": name.strip(), "percent": percent(share + "%"), "example": example or None}
+def _is_example(block: Block, skill: Block) -> bool:
+    """Can ``block`` be the resume example of the skill line ``skill``, in the same card?"""
+    return (
+        block.kind == "text"
+        and not block.lines
+        and len(prose.sentences(block.text)) == 1
+        and side_by_side(skill, block)
+    )
+
+
+def _skill(lines: list[str], alone: bool = False) -> dict[str, Any] | None:
+    """The skill that ``lines`` open with, the rest of its line or its next line the example.
+
+    ``alone``: the next line is the example only when it is not a skill itself.
+    """
+    share, used = skill_share(lines[0]), 1
+    if (
+        share is None
+        and len(lines) > 1
+        and (_SHARE_ALONE.match(lines[0]) or _SHARE_ALONE.match(lines[1]))
+    ):
+        share, used = skill_share(f"{lines[0]} {lines[1]}"), 2
+    if share is None:
+        return None
+    name, percent, example = share
+    if not example and len(lines) > used and not (alone and _is_skill(lines[used])):
+        example = lines[used] if alone else " ".join(lines[used:])
+    return {"name": name, "percent": percent, "example": example or None}
+
+
+def _is_skill(line: str) -> bool:
+    return skill_share(line) is not None
 
 
 def _soft_skills(doc: Document, heading: Block, end: int) -> list[dict[str, Any]]:
@@ -136,13 +177,7 @@ def _soft_skills(doc: Document, heading: Block, end: int) -> list[dict[str, Any]
     is the resume line, the last quote, introduced by a colon when alone.
     """
     found = []
-    for block in doc.blocks[heading.index + 1 : end]:
-        if block.kind != "text":
-            continue
-        match = SOFT_SKILL.match(block.text)
-        if not match or len(match.group(1).split()) > 5:
-            continue
-        name, rest = match.groups()
+    for name, rest in _named_paragraphs(doc.blocks[heading.index + 1 : end]):
         own_name = _bare(name)
         passages = [
             (s, e) for s, e in prose.quoted_spans(rest) if _bare(rest[s + 1 : e - 1]) != own_name
@@ -158,6 +193,23 @@ def _soft_skills(doc: Document, heading: Block, end: int) -> list[dict[str, Any]
             description, example = texts[0], None
         found.append({"name": name, "description": description, "example": example})
     return found
+
+
+def _named_paragraphs(blocks: list[Block]) -> Iterator[tuple[str, str]]:
+    """(name, rest) of paragraphs that open on a short name: "Communication skills. One of ...".
+
+    The name may be a title line of its own above its paragraph (a bold line
+    or a heading, with or without its full stop).
+    """
+    for block, after in zip(blocks, [*blocks[1:], None], strict=True):
+        if block.kind not in {"text", "item"}:
+            name = SOFT_SKILL_NAME.match(block.text) if block.is_heading else None
+            if name and after is not None and after.kind == "text":
+                yield name.group(1), after.text
+            continue
+        match = SOFT_SKILL.match(block.full or block.text)
+        if match and len(match.group(1).split()) <= _SOFT_SKILL_WORDS:
+            yield match.group(1), match.group(2)
 
 
 def _bare(text: str) -> str:

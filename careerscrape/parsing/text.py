@@ -185,6 +185,43 @@ def shares(text: str | None) -> list[tuple[str, float]]:
     return [(m.group(1).strip(" ;|·•"), float(m.group(2))) for m in _SHARE.finditer(text)]
 
 
+_SKILL_NAME = r"(?P<name>[^%\s][^%]{0,79}?)"
+_SKILL_PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
+#: A skill and its share of resumes as list lines write it: "CRM, 4%" (maybe with the
+#: example after it), or alone on its line "CRM – 4%", "CRM: 4%", "CRM (4%)", "CRM4%" (a
+#: gauge's name and number), "4% CRM".
+_SKILL_LINES = (
+    re.compile(rf"^{_SKILL_NAME}\s*,\s*{_SKILL_PCT}\s*(?P<rest>.*)$"),
+    re.compile(rf"^{_SKILL_NAME}\s*(?:[:\u2013\u2014-]|\()?\s*{_SKILL_PCT}\s*\)?(?P<rest>)$"),
+    re.compile(
+        rf"^\(?{_SKILL_PCT}\s*\)?\s*[:\u2013\u2014-]?\s*(?P<name>[^%\s][^%]{{0,79}})(?P<rest>)$"
+    ),
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_SKILL_WORDS_MAX = 8
+
+
+def skill_share(line: str) -> tuple[str, float, str] | None:
+    """``"Customer Satisfaction, 14%"`` -> ("Customer Satisfaction", 14.0, ""); else None.
+
+    The third value is what follows the share on a comma line (a resume
+    example). A name is a few words with letters, never a sentence: "We
+    calculated that 14% of ..." is no skill.
+    """
+    for pattern in _SKILL_LINES:
+        match = pattern.match(line)
+        if match:
+            name = match.group("name").strip()
+            words = name.split()
+            if (
+                len(words) <= _SKILL_WORDS_MAX
+                and not _SENTENCE_BREAK.search(name)
+                and any(c.isalpha() for c in name)
+            ):
+                return name, float(match.group("pct")), match.group("rest").strip()
+    return None
+
+
 _MONTH_DATE = re.compile(r"([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_NAMES = (

@@ -331,3 +331,39 @@ def test_is_blank(raw: str | None) -> None:
 def test_is_not_blank(raw: str) -> None:
     assert text.is_blank(raw) is False
 
+
+@pytest.mark.parametrize(
+    ("line", "share"),
+    [
+        ("Customer Satisfaction, 14%", ("Customer Satisfaction", 14.0, "")),
+        (
+            "CRM, 4% Ran the CRM for 91% of accounts.",
+            ("CRM", 4.0, "Ran the CRM for 91% of accounts."),
+        ),
+        ("Customer Satisfaction – 14%", ("Customer Satisfaction", 14.0, "")),
+        ("Customer Satisfaction: 14%", ("Customer Satisfaction", 14.0, "")),
+        ("Customer Satisfaction (14%)", ("Customer Satisfaction", 14.0, "")),
+        ("Customer Satisfaction14%", ("Customer Satisfaction", 14.0, "")),  # a gauge's two spans
+        ("14% Customer Satisfaction", ("Customer Satisfaction", 14.0, "")),
+        ("E-learning - 9.5%", ("E-learning", 9.5, "")),
+        ("Python 3, 4%", ("Python 3", 4.0, "")),
+    ],
+)
+def test_skill_share_reads_the_ways_a_list_line_writes_it(
+    line: str, share: tuple[str, float, str]
+) -> None:
+    assert text.skill_share(line) == share
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We calculated that 14% of Customer Service Directors are proficient in CRM.",
+        "Customer Satisfaction 14% Implement processes",  # an example only after a comma
+        "14%",
+        "Customer Satisfaction",
+        "Managed accounts. Raised satisfaction to 91%",
+    ],
+)
+def test_skill_share_refuses_prose_and_half_lines(line: str) -> None:
+    assert text.skill_share(line) is None

@@ -1,0 +1,107 @@
+"""Comparison figures in layouts other than a table: each value to its role, or to none.
+
+A value whose side the page does not settle is refused (null): a wrong value
+is worse than a null.
+"""
+
+from __future__ import annotations
+
+from careerscrape.parsing import parse_page
+
+URL = "https://www.zippia.com/chef-jobs/chef-vs-line-cook-differences/"
+TITLE = "<h1>Chef vs line cook</h1>"
+HEAD = "<head><title>Chef vs Line Cook | Zippia</title></head>"
+
+
+def sides(body: str, title: str = TITLE) -> list[dict]:
+    page = f"<html>{HEAD}<body>{title}{body}</body></html>"
+    return [side.model_dump() for side in parse_page(page, URL).roles]
+
+
+def card(name: str | None, rows: dict[str, str]) -> str:
+    title = f"<div><b>{name}</b></div>" if name else ""
+    pairs = "".join(f"<div><span>{k}</span><span>{v}</span></div>" for k, v in rows.items())
+    return f"<section>{title}{pairs}</section>"
+
+
+def test_a_card_per_role_gives_each_role_its_values_and_the_names_as_written() -> None:
+    chef, cook = sides(
+        card("Chef", {"Yearly salary": "$50,000", "Average age": "40"})
+        + card("Line Cook", {"Yearly salary": "$30,000", "Average age": "30"})
+    )
+    assert (chef["role"], chef["yearly_salary"], chef["average_age"]) == ("Chef", 50000, 40)
+    assert (cook["role"], cook["yearly_salary"], cook["average_age"]) == ("Line Cook", 30000, 30)
+    assert (chef["role_slug"], cook["role_slug"]) == ("chef", "line-cook")
+
+
+def test_cards_in_the_other_order_still_go_to_their_roles() -> None:
+    chef, cook = sides(
+        card("Line Cook", {"Yearly salary": "$30,000"}) + card("Chef", {"Yearly salary": "$50,000"})
+    )
+    assert (chef["yearly_salary"], cook["yearly_salary"]) == (50000, 30000)
+
+
+def test_a_row_missing_from_one_card_is_null_there_not_the_other_roles_value() -> None:
+    chef, cook = sides(
+        card("Chef", {"Yearly salary": "$50,000"})
+        + card("Line Cook", {"Yearly salary": "$30,000", "Average age": "30"})
+    )
+    assert (chef["average_age"], cook["average_age"]) == (None, 30)
+
+
+def test_untitled_cards_go_by_page_order_only_when_both_show_the_figure() -> None:
+    chef, cook = sides(card(None, {"Average age": "40"}) + card(None, {"Average age": "30"}))
+    assert (chef["average_age"], cook["average_age"]) == (40, 30)
+    rates = "<table><tr><td>Hourly rate</td><td>$24.04</td><td>$14.42</td></tr></table>"
+    chef, cook = sides(
+        card(None, {"Average age": "30"}) + card(None, {"Growth rate": "5%"}) + rates
+    )
+    assert (chef["average_age"], cook["average_age"]) == (None, None)
+    assert (chef["hourly_rate"], cook["hourly_rate"]) == (24.04, 14.42)
+
+
+def test_an_untitled_card_after_a_titled_one_is_not_given_its_title() -> None:
+    chef, cook = sides(card("Chef", {"Average age": "40"}) + card(None, {"Average age": "30"}))
+    assert (chef["average_age"], cook["average_age"]) == (40, None)
+
+
+def test_a_table_on_its_side_goes_by_the_names_of_its_rows() -> None:
+    table = (
+        "<table><tr><td></td><td>Yearly salary</td><td>Growth rate</td></tr>"
+        "<tr><td>Line cooks</td><td>$30,000</td><td>-</td></tr>"
+        "<tr><td>Chef</td><td>$50,000</td><td>5%</td></tr></table>"
+    )
+    chef, cook = sides(table)
+    assert (chef["yearly_salary"], chef["growth_rate"]) == (50000, 5.0)
+    assert (cook["yearly_salary"], cook["growth_rate"]) == (30000, None)
+    assert chef["role"] == "Chef"  # the row's head is the name as the page writes it alone
+
+
+def test_label_value_lines_under_each_roles_name() -> None:
+    body = (
+        "<p><b>Chef</b><br>Highest paying state: Texas<br>Best paying company: Hilton</p>"
+        "<p><b>Line cook</b><br>Highest paying state: Ohio</p>"
+    )
+    chef, cook = sides(body)
+    assert (chef["highest_paying_state"], chef["best_paying_company"]) == ("Texas", "Hilton")
+    assert (cook["highest_paying_state"], cook["best_paying_company"]) == ("Ohio", None)
+
+
+def test_without_a_title_the_roles_come_from_the_url() -> None:
+    chef, cook = sides(
+        card("Chef", {"Average age": "40"}) + card("Line Cook", {"Average age": "30"}), title=""
+    )
+    assert (chef["role"], cook["role"]) == ("Chef", "Line Cook")
+    assert (chef["average_age"], cook["average_age"]) == (40, 30)
+
+
+def test_a_section_title_naming_another_pair_is_not_the_pages_roles() -> None:
+    """The URL names chef and line cook: "Chef vs line cook salary" is a section, not the title.
+
+    The browser title names them: "Chef vs Line Cook | Zippia".
+    """
+    chef, cook = sides(
+        card("Chef", {"Average age": "40"}), title="<h2>Chef vs line cook salary</h2>"
+    )
+    assert (chef["role"], cook["role"]) == ("Chef", "Line Cook")
+    assert (chef["average_age"], cook["average_age"]) == (40, None)
