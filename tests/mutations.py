@@ -783,7 +783,10 @@ def _inject_ads(root, rng, log, sites) -> None:
             if e.tag == "p"
             and e.getparent() is not None
             and _takes_flow(e.getparent())
-            and not any(a.tag in {"li", "td", "th", "dd", "dt"} for a in e.iterancestors())
+            and not any(
+                a.tag in {"li", "td", "th", "dd", "dt"} or _ITEM_MARK in a.attrib
+                for a in (e, *e.iterancestors())
+            )
         ]
         if paragraphs and rng.random() < 0.5:  # an in-article slot
             paragraph = rng.choice(paragraphs)
@@ -1122,6 +1125,8 @@ def _delete_paragraph(paragraph: etree._Element, rng: random.Random, log: list[s
 # the visible text may grow, but nothing of it is lost (see ``restyled_text_kept``).
 
 BULLETS = ("\u2022", "\u00b7", "\u25aa", "\u25e6", "\u2013", "-", "*", "\u2713")
+#: Marks a block that holds one list item (an attribute no parser reads): ads stay out of it.
+_ITEM_MARK = "data-list-item"
 HEADING_FORMS = ("keep", "aria", "summary", "bold")
 LIST_FORMS = ("bullets", "numbered", "br", "br_bullets", "blocks")
 TABLE_FORMS = ("transposed", "cards", "lines", "tiles")
@@ -1212,7 +1217,7 @@ def _restyle_lists(root, rng, log, sites) -> None:
                 _move_content(item, line)
         else:
             for index, item in enumerate(items, 1):
-                block = etree.SubElement(box, tag)
+                block = etree.SubElement(box, tag, {_ITEM_MARK: ""})
                 mark = {"bullets": f"{bullet} ", "numbered": f"{index}. "}.get(form, "")
                 block.text = mark or None
                 _move_content(item, block)

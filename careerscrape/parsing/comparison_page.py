@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cached_property
+from itertools import chain
 from typing import Any
 
 from careerscrape.parsing import prose, text
@@ -115,13 +116,13 @@ def _side(doc: Document, name: str) -> dict[str, Any]:
 def _role_names(doc: Document, url_slugs: tuple[str, str] | None) -> prose.RoleNames | None:
     """The two roles, as the table header writes them; else the title's, else the URL's.
 
-    The title is the first "X vs Y" heading, line or browser title whose roles
-    are the URL's (in either order), when the URL names them.
+    The title is the first "X vs Y" heading, line or browser title. When the
+    URL names the roles, a header or title must name the same two (in either
+    order): a section heading "X vs Y overview" is no title.
     """
     header = doc.header_row(_HEADER_LABELS)
-    if len(header) == 2:
-        return prose.RoleNames(*header)
-    for pair in _title_candidates(doc):
+    candidates = chain([tuple(header)] if len(header) == 2 else [], _title_candidates(doc))
+    for pair in candidates:
         if url_slugs is None or {text.slug(pair[0]), text.slug(pair[1])} == set(url_slugs):
             return prose.RoleNames(*pair)
     if url_slugs:
@@ -129,7 +130,7 @@ def _role_names(doc: Document, url_slugs: tuple[str, str] | None) -> prose.RoleN
     return None
 
 
-def _title_candidates(doc: Document) -> Iterator[tuple[str, str]]:
+def _title_candidates(doc: Document) -> Iterator[tuple[str, ...]]:
     """The role pairs of "X vs Y" titles: headings, then short lines, then the browser title."""
     for block in [*doc.find_all(VS_TITLE), *doc.find_all(VS_TITLE, ("text",))]:
         if len(block.text) <= _TITLE_MAX:

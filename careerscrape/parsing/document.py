@@ -210,29 +210,37 @@ class Document:
         Items are list items (``<li>`` s, lines that open on a list marker).
         A list drawn without them is read by what repeats: with
         ``looks_like``, the section's lines that match it (headings too: a
-        list of bold or heading lines); otherwise the
-        ``<br>`` lines of one block, or a run of sibling blocks alike (a
-        lead-in line ending in ":" left out). With ``first_list_only``, a
-        second list in the section (another role's, when its title line is
-        missing) is not taken as more of the first.
+        list of bold or heading lines); otherwise the ``<br>`` lines of one
+        block, or a run of sibling blocks alike (a lead-in line ending in ":"
+        left out). Such a list wins when it comes before the first item.
+        With ``first_list_only``, a second list in the section (another
+        role's, when its title line is missing: in another box, or numbered
+        from 1 again) is not taken as more of the first.
         """
         section = list(self.after(start, stop))
+        first = next((i for i, b in enumerate(section) if b.kind == "item"), len(section))
+        # A list drawn without list items comes first when it stands before the first item.
+        if looks_like is not None:
+            texts = [
+                line for b in section[:first] if b.kind in {"text", "heading"}
+                for line in b.all_lines if looks_like(line)
+            ]  # fmt: skip
+        else:
+            texts = _repeated_lines(section[:first])
+        if not texts:
+            texts = [b.full for b in self._first_items(section[first:], first_list_only)]
+        return [t for t in texts if t and not _BUTTON_TEXT.match(t)]
+
+    @staticmethod
+    def _first_items(section: list[Block], first_list_only: bool) -> list[Block]:
+        """The items of ``section``; only its first list's with ``first_list_only``."""
         items = [b for b in section if b.kind == "item"]
         if first_list_only and items:
             box = _outermost(items[0].element).getparent()
             items = [b for b in items if _outermost(b.element).getparent() is box]
             again = next((i for i, b in enumerate(items) if i and _FIRST_NUMBER.match(b.marker)), 0)
             items = items[:again] if again else items
-        if items:
-            texts = [b.full for b in items]
-        elif looks_like is not None:
-            texts = [
-                line for b in section if b.kind in {"text", "heading"}
-                for line in b.all_lines if looks_like(line)
-            ]  # fmt: skip
-        else:
-            texts = _repeated_lines(section)
-        return [t for t in texts if t and not _BUTTON_TEXT.match(t)]
+        return items
 
     # -- tables, grids, cards ------------------------------------------------------
 
@@ -296,6 +304,10 @@ class Document:
         if len(values) > 1:
             return Figure(tuple(values), (), ROW)
         if values:
+            # One value in a row under a header of two names: a cell is missing, but whose?
+            header = [name.lower() for name in _header_cells(cell)]
+            if header and not known.intersection(header):
+                return None
             return Figure((values[0],), (), self.block_at(cell))
         if cell.tag != "dt" and _heads_a_column(cell, known):
             return self._column(cell)
@@ -305,10 +317,11 @@ class Document:
     def _column(self, label: etree._Element) -> Figure | None:
         """The values under a label in a header row of labels, with the head of each row."""
         header = label.getparent()
-        column = [c for c in header if not _is_noise(c)].index(label)
+        labels = [c for c in header if not _is_noise(c)]
+        column = labels.index(label)
         values, heads = [], []
         for cells in _rows_after(header):
-            if len(cells) > column:
+            if len(cells) == len(labels):  # a row of this table: as wide as its header
                 heads.append(cells[0])
                 values.append(cells[column])
         return Figure(tuple(values), tuple(heads), self.block_at(label)) if values else None
@@ -334,8 +347,16 @@ class Document:
         return found
 
     def block_at(self, element: etree._Element) -> int:
-        """The index of the block whose line holds ``element`` (0 when none does)."""
+        """The index of the block whose line holds ``element``'s words (0 when none does).
+
+        That is the line of ``element`` or of the first element inside it
+        (a label's wrappers hold no line of their own), else of the nearest
+        element around it.
+        """
         index = self._block_of_element
+        inside = _first_held(element, index)
+        if inside is not None:
+            return inside
         while element is not None:
             found = index.get(element)
             if found is not None:
@@ -377,6 +398,18 @@ class Figure:
 ROW = -1
 
 
+def _first_held(element: etree._Element, index: dict[etree._Element, int]) -> int | None:
+    """The ``index`` entry of ``element`` or of the first element inside it that has one."""
+    found = index.get(element)
+    if found is not None:
+        return found
+    for child in element:
+        found = _first_held(child, index)
+        if found is not None:
+            return found
+    return None
+
+
 @lru_cache(maxsize=8)
 def _label_line_pattern(known: frozenset[str]) -> re.Pattern[str]:
     """ "<one of the labels>: <value>", any letter case."""
@@ -387,9 +420,9 @@ def _label_line_pattern(known: frozenset[str]) -> re.Pattern[str]:
 def _repeated_lines(section: list[Block]) -> list[str]:
     """A list drawn without list items: the first run of blocks alike, or block of ``<br>`` lines.
 
-    Blocks alike are one-line text blocks of one tag in one container, one
-    after the other, none of them prose (longer than a list item) or a
-    lead-in (ending in ":"). Two lines at least.
+    Blocks alike are one-line text blocks in one container (whatever boxes
+    and wrappers each line sits in), one after the other, none of them prose
+    (longer than a list item) or a lead-in (ending in ":"). Two lines at least.
     """
     run: list[Block] = []
     for block in section:
@@ -410,21 +443,12 @@ def side_by_side(one: Block, other: Block) -> bool:
 
     Wrappers around either are looked through (a <div> around one <p>).
     """
-    return _inside(other.element, one.element) or (
-        _outermost(one.element).getparent() is _outermost(other.element).getparent()
-    )
+    return _inside(other.element, one.element) or _alike(one, other)
 
 
 def _alike(one: Block, other: Block) -> bool:
-    """Two lines drawn alike: side by side, as elements of one tag.
-
-    The lines' own elements, or their outermost wrappers (an item's box
-    around its line), share the tag.
-    """
-    outer, other_outer = _outermost(one.element), _outermost(other.element)
-    return outer.getparent() is other_outer.getparent() and (
-        one.element.tag == other.element.tag or outer.tag == other_outer.tag
-    )
+    """Two lines drawn alike: in one container, each alone in its box or wrappers."""
+    return _outermost(one.element).getparent() is _outermost(other.element).getparent()
 
 
 def _fits_a_run(block: Block) -> bool:
@@ -474,17 +498,29 @@ def _text_parts(element: etree._Element, parts: list[str]) -> None:
 
 
 def _outermost(element: etree._Element) -> etree._Element:
-    """Climb from ``element`` through wrappers: parents that hold it alone and add no text."""
+    """Climb from ``element`` through wrappers: parents that hold it alone and add no text.
+
+    A script or hidden element beside it does not count: it shows nothing.
+    """
     parent = element.getparent()
     while (
         parent is not None
         and parent.tag != "body"
-        and len(parent) == 1
         and not (parent.text or "").strip()
-        and not (element.tail or "").strip()
+        and _holds_alone(parent, element)
     ):
         element, parent = parent, parent.getparent()
     return element
+
+
+def _holds_alone(parent: etree._Element, element: etree._Element) -> bool:
+    """Is ``element`` all that ``parent`` shows (other children noise, no words between)?"""
+    if len(parent) == 1:
+        return not (element.tail or "").strip()
+    return all(
+        (child is element or _is_noise(child)) and not (child.tail or "").strip()
+        for child in parent
+    )
 
 
 def _is_inline_row(element: etree._Element) -> bool:
@@ -522,8 +558,7 @@ def _header_cells(label: etree._Element) -> list[str]:
 
 def _cell_texts(row: etree._Element) -> list[str]:
     """The texts of a row's cells, looking through wrappers around the cells."""
-    while len(row) == 1 and not (row.text or "").strip() and not _is_noise(row[0]):
-        row = row[0]
+    row = _unwrapped(row)
     if len(row) == 0:
         return [full_text(row)]
     return [full_text(cell) for cell in row if not _is_noise(cell)]
@@ -575,21 +610,43 @@ def _value_before(label: etree._Element, known: frozenset[str]) -> str | None:
 
 
 def _rows_after(header: etree._Element) -> list[list[str]]:
-    """The cell texts of the rows after a header row: in its table part, or the next parts.
+    """The cell texts of the rows after a header row, wrappers and table parts looked through.
 
-    A ``<dl>`` after the header is rows too: each ``<dt>`` with its ``<dd>`` s.
+    The rows follow the header row, or the box around it (a <thead>: the
+    rows are in the <tbody> after it). They are elements of the header
+    row's own tag (a <tr>, a <div>), or the groups of a ``<dl>``: each
+    ``<dt>`` with its ``<dd>`` s.
     """
-    rows = [r for r in header.itersiblings() if not _is_noise(r)]
-    parent = header.getparent()
-    if not rows and parent is not None:  # a <thead>: the rows are in the <tbody> after it
-        rows = [r for part in parent.itersiblings() if not _is_noise(part) for r in part]
-    found: list[list[str]] = []
-    for row in rows:
-        if row.tag == "dl":
-            found += _dl_rows(row)
-        elif not _is_noise(row):
-            found.append(_cell_texts(row))
-    return found
+    level: etree._Element | None = header
+    for _ in range(_HEADER_CLIMB):
+        following = [r for r in level.itersiblings() if not _is_noise(r)]
+        if following:
+            return [row for element in following for row in _rows_in(element, header.tag)]
+        level = level.getparent()
+        if level is None or level.tag == "body":
+            break
+    return []
+
+
+def _rows_in(element: etree._Element, tag: str) -> list[list[str]]:
+    """The rows ``element`` is (a ``tag`` element), or holds (a row group, a ``<dl>``)."""
+    element = _unwrapped(element)
+    if element.tag == "dl":
+        return _dl_rows(element)
+    children = [c for c in element if not _is_noise(c)]
+    # A row group holds rows of cells; a row's first cell (its head) holds no cells.
+    if len(children) > 1 and all(len(_unwrapped(c)) > 1 for c in children):
+        return [row for child in children for row in _rows_in(child, tag)]
+    return [_cell_texts(element)] if element.tag == tag else []
+
+
+def _unwrapped(element: etree._Element) -> etree._Element:
+    """``element``, or what it wraps: the one element inside it, no words around."""
+    while len(element) == 1 and not (element.text or "").strip() and not _is_noise(element[0]):
+        if (element[0].tail or "").strip():
+            break
+        element = element[0]
+    return element
 
 
 def _dl_rows(dl: etree._Element) -> list[list[str]]:
@@ -870,6 +927,9 @@ def structure(slots: Iterable[Block | None]) -> list[Block]:
     for block in slots:
         if block is None:
             continue
+        text = block.text
+        if len(text) <= _AD_LABEL_MAX and text[:1] in _AD_FIRST and text.lower() in _AD_LABELS:
+            continue
         if item is not None:
             if _inside(block.element, item.block.element):
                 item.add(block)
@@ -878,9 +938,6 @@ def structure(slots: Iterable[Block | None]) -> list[Block]:
                 continue
             item.close()
             item = None
-        text = block.text
-        if len(text) <= _AD_LABEL_MAX and text[:1] in _AD_FIRST and text.lower() in _AD_LABELS:
-            continue
         kind = block.kind
         if kind == "text":
             if block.lines:

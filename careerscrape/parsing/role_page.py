@@ -201,7 +201,7 @@ def _named_paragraphs(blocks: list[Block]) -> Iterator[tuple[str, str]]:
     The name may be a title line of its own above its paragraph (a bold line
     or a heading, with or without its full stop).
     """
-    for block, after in zip(blocks, [*blocks[1:], None], strict=True):
+    for block, after in zip(blocks, [*blocks[1:], None], strict=False):
         if block.kind not in {"text", "item"}:
             name = SOFT_SKILL_NAME.match(block.text) if block.is_heading else None
             if name and after is not None and after.kind == "text":

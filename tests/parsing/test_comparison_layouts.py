@@ -105,3 +105,24 @@ def test_a_section_title_naming_another_pair_is_not_the_pages_roles() -> None:
     )
     assert (chef["role"], cook["role"]) == ("Chef", "Line Cook")
     assert (chef["average_age"], cook["average_age"]) == (40, None)
+
+
+def test_a_row_that_lost_a_cell_gives_neither_role_its_one_value() -> None:
+    """Under a header of the two roles, one value left in a row could be either's."""
+    table = (
+        "<div><div><div></div><div>Chef</div><div>Line Cook</div></div>"
+        "<div><div>Yearly salary</div><div>$50,000</div></div>"
+        "<div><div>Average age</div><div>40</div><div>30</div></div></div>"
+    )
+    chef, cook = sides(table)
+    assert (chef["yearly_salary"], cook["yearly_salary"]) == (None, None)
+    assert (chef["average_age"], cook["average_age"]) == (40, 30)
+
+
+def test_a_card_of_pairs_without_digits_is_no_header_row() -> None:
+    """ "Highest paying City | Austin, TX" above a pair is a pair, not the roles' names."""
+    chef, cook = sides(
+        card("Chef", {"Highest paying City": "Austin, TX", "Highest paying state": "Texas"})
+        + card("Line Cook", {"Highest paying City": "Dayton, OH", "Highest paying state": "Ohio"})
+    )
+    assert (chef["highest_paying_state"], cook["highest_paying_state"]) == ("Texas", "Ohio")
