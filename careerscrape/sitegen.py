@@ -2116,9 +2116,9 @@ def _vs_plain(site: Site, comparison: Comparison, pair: _Pair) -> str:
 #: The forms of each structure. Headings (title, section, subsection) are drawn
 #: once per page: a site writes one level of headings one way.
 FORMS: dict[str, tuple[str, ...]] = {
-    "title": ("h1", "aria", "bold"),
-    "section": ("h", "aria", "summary", "bold"),
-    "subsection": ("h", "aria", "summary", "bold"),
+    "title": ("h1", "aria", "bold", "plain"),
+    "section": ("h", "aria", "summary", "bold", "plain"),
+    "subsection": ("h", "aria", "summary", "bold", "plain"),
     "description": ("heading", "inline"),
     "marker": ("heading", "bold", "text"),
     "list": ("ul", "ol", "bullets", "numbered", "paragraphs", "br", "br_bullets"),
@@ -2183,6 +2183,8 @@ def _heading(forms: _Forms, kind: str, level: int, inner: str) -> str:
             if forms.rng.random() < 0.5
             else f"<div><strong>{inner}</strong></div>"
         )
+    if form == "plain":  # a title by its words alone (its looks come from a stylesheet)
+        return f"<div>{inner}</div>"
     return f"<summary>{inner}</summary>"  # the caller opens the <details>
 
 

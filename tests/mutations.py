@@ -1127,7 +1127,7 @@ def _delete_paragraph(paragraph: etree._Element, rng: random.Random, log: list[s
 BULLETS = ("\u2022", "\u00b7", "\u25aa", "\u25e6", "\u2013", "-", "*", "\u2713")
 #: Marks a block that holds one list item (an attribute no parser reads): ads stay out of it.
 _ITEM_MARK = "data-list-item"
-HEADING_FORMS = ("keep", "aria", "summary", "bold")
+HEADING_FORMS = ("keep", "aria", "summary", "bold", "plain")
 LIST_FORMS = ("bullets", "numbered", "br", "br_bullets", "blocks")
 TABLE_FORMS = ("transposed", "cards", "lines", "tiles")
 
@@ -1141,12 +1141,12 @@ def _inner_copy(source: etree._Element, target: etree._Element) -> etree._Elemen
 
 
 def _restyle_headings(root, rng, log, sites) -> None:
-    """Each heading level takes one form: kept, role=heading, <details><summary> or a bold line.
+    """Each heading level takes one form: kept, role=heading, <summary>, a bold or plain line.
 
-    One form per level, as a site writes a level of headings one way: a bold
-    line reads as a heading among bold lines, not inside a section that a real
-    heading opened. A summary needs the heading and its section side by side
-    in a flow container; a bold line, a heading that holds only phrasing.
+    One form per level, as a site writes a level of headings one way. A
+    summary needs the heading and its section side by side in a flow
+    container; a bold or plain line, a heading that holds only phrasing. A
+    plain line (a <div> styled by its class) is a title by its words alone.
     """
     headings = [e for e in _content(root) if _is_heading(e)]
     forms = {level: rng.choice(HEADING_FORMS) for level in {_heading_level(h) for h in headings}}
@@ -1167,6 +1167,10 @@ def _restyle_headings(root, rng, log, sites) -> None:
             bold.tail = None
             line.tail = heading.tail
             heading.getparent().replace(heading, line)
+        elif form == "plain" and _phrasing_only(heading):  # its looks left to a stylesheet
+            for attribute in ("role", "aria-level"):
+                heading.attrib.pop(attribute, None)
+            heading.tag = "div"
         elif form in {"aria", "bold", "summary"} and heading.tag in HEADING_TAGS:
             heading.set("aria-level", str(_heading_level(heading)))
             heading.set("role", "heading")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain
 from typing import Any
 
@@ -75,6 +75,7 @@ def parse_comparison(doc: Document, url: str | None) -> dict[str, Any]:
     names = _role_names(doc, url_slugs)
     if names is None:
         return {}
+    doc.promote(_section_titles(names.a, names.b))
     figures = _Figures(doc, names)
     values = {field: figures.values(field) for field in ROWS}
     # Without a header row, a role is named as its cards or rows write it.
@@ -128,6 +129,21 @@ def _role_names(doc: Document, url_slugs: tuple[str, str] | None) -> prose.RoleN
     if url_slugs:
         return prose.RoleNames(*(slug.replace("-", " ") for slug in url_slugs))
     return None
+
+
+@lru_cache(maxsize=256)
+def _section_titles(a: str, b: str) -> re.Pattern[str]:
+    """The words of this page's titles, for titles drawn as plain lines (:meth:`Document.promote`).
+
+    "A vs B" and its sections ("... overview", "... salary"), "Differences
+    between A and B ...", and "What does a X do?" (X as the page writes it).
+    """
+    a, b = re.escape(a), re.escape(b)
+    return re.compile(
+        rf"^(?:{a} vs\.? {b}(?: \w+)?|differences between (?:an? )?{a} and (?:an? )?{b}\b.*"
+        rf"|what does an? .{{1,80}} do\??)$",
+        re.I,
+    )
 
 
 def _title_candidates(doc: Document) -> Iterator[tuple[str, ...]]:

@@ -166,6 +166,22 @@ class Document:
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "heading"]
 
+    def promote(self, titles: re.Pattern[str]) -> None:
+        """Make the short text lines whose words match ``titles`` headings (bold-line level).
+
+        A section title styled by its class alone has no heading element and
+        no bold tag: it is a title by what it says ("Chef responsibilities").
+        The page parsers know those words.
+        """
+        for block in self.blocks:
+            if (
+                block.kind == "text"
+                and not block.lines
+                and len(block.text) <= _BOLD_LINE_MAX
+                and titles.match(block.text)
+            ):
+                block.kind, block.level = "heading", BOLD_HEADING_LEVEL
+
     def first_heading(self, level: int | None = None) -> Block | None:
         """The page title: the first h1 (or the first heading at all)."""
         for block in self.blocks:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from careerscrape.parsing import prose
@@ -33,12 +34,14 @@ _MIN_SUMMARY_WORDS = prose.MIN_PARAGRAPH_WORDS
 def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
     """The RoleProfile fields of a role page (provenance is added by the caller)."""
     title = doc.find(ROLE_TITLE) or doc.find(ROLE_TITLE, ("text",))
+    role = ROLE_TITLE.match(title.text).group(1) if title else None
+    # Titles drawn as plain lines are known by their words: the role's, else the URL's.
+    if role or url_slug:
+        doc.promote(_section_titles(role or url_slug.replace("-", " ")))
     responsibilities_heading = doc.find(RESPONSIBILITIES)
-    if title:
-        role = ROLE_TITLE.match(title.text).group(1)
-    elif responsibilities_heading:
+    if role is None and responsibilities_heading:
         role = RESPONSIBILITIES.match(responsibilities_heading.text).group(1)
-    else:
+    if role is None:
         return {}
     own_slug = url_slug or slug(role)
     compare_headings = _comparison_headings(doc, role)
@@ -51,7 +54,9 @@ def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
         "reading_minutes": _reading_minutes(doc),
         "summary": _summary(doc, title, responsibilities_heading),
         "responsibilities": (
-            doc.items_after(responsibilities_heading) if responsibilities_heading else []
+            doc.items_after(responsibilities_heading, first_list_only=True)
+            if responsibilities_heading
+            else []
         ),
         "skills": _skills(doc, skills_heading) if skills_heading else [],
         "soft_skills": (
@@ -62,6 +67,21 @@ def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
         ],
         "category": _category(doc),
     }
+
+
+@lru_cache(maxsize=256)
+def _section_titles(role: str) -> re.Pattern[str]:
+    """The words of the page's section titles, for titles drawn as plain lines.
+
+    (See ``Document.promote``. Not the page's title: a plain line that says
+    "What does a chef do" may be a caption, and the title is found first.)
+    """
+    r = re.escape(role)
+    return re.compile(
+        rf"^(?:{r} responsibilities|{r} skills and personality traits"
+        rf"|most common {r} skills|compare different {r}\w*|{r} vs\.? .{{1,80}}|types of {r})$",
+        re.I,
+    )
 
 
 def _first_date(doc: Document):

@@ -126,3 +126,19 @@ def test_a_card_of_pairs_without_digits_is_no_header_row() -> None:
         + card("Line Cook", {"Highest paying City": "Dayton, OH", "Highest paying state": "Ohio"})
     )
     assert (chef["highest_paying_state"], cook["highest_paying_state"]) == ("Texas", "Ohio")
+
+
+def test_section_titles_drawn_as_plain_lines_still_end_their_sections() -> None:
+    """Titles styled by a class alone: "What does a X do?" and the section after it."""
+    body = (
+        "<table><tr><td></td><td>Chef</td><td>Line Cook</td></tr>"
+        "<tr><td>Yearly salary</td><td>$50,000</td><td>$30,000</td></tr></table>"
+        "<div>What does a chef do?</div>"
+        "<div>Chefs run the kitchen, plan the menu and train the cooks who work the line.</div>"
+        "<div>What does a line cook do?</div>"
+        "<div>Chef vs line cook salary</div>"
+        "<div>Chefs and line cooks have different pay scales, as shown in the table below.</div>"
+    )
+    chef, cook = sides(body)
+    assert chef["description"].startswith("Chefs run the kitchen")
+    assert cook["description"] is None  # the salary section's first line is no description

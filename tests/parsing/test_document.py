@@ -184,3 +184,16 @@ def test_a_value_first_tile_and_label_lines() -> None:
     assert [f.values for f in found] == [("$1",)]
     (two_lines,) = figures("<p>Yearly salary<br>$1</p>")
     assert two_lines.values == ("$1",)
+
+
+def test_promote_makes_short_plain_lines_that_say_a_title_headings() -> None:
+    import re
+
+    page = doc(
+        "<div>Chef responsibilities</div><div>Plan the prep.</div>"
+        "<p>Chef responsibilities are many, and this sentence says so at length.</p>"
+    )
+    page.promote(re.compile(r"^chef responsibilities$", re.I))
+    assert [(b.kind, b.level) for b in page.blocks] == [
+        ("heading", BOLD_HEADING_LEVEL), ("text", 0), ("text", 0)
+    ]  # fmt: skip
