@@ -172,9 +172,8 @@ class _Figures:
 
         A row gives both, in column order (the first row wins, labels in the
         order given). Otherwise each value goes to the side its row's head or
-        its card's title names; a value whose side nothing names is refused,
-        unless the page shows the figure exactly twice, in two cards without
-        titles: then the cards' order is the columns'.
+        its card's title names; values whose side nothing names are refused
+        (see :func:`_unnamed_columns` for the page's own order).
         """
         figures: list[Figure] = []
         for figure in self.doc.figures(ROWS[field][0], _KNOWN_LABELS):
@@ -186,17 +185,18 @@ class _Figures:
         places = {figure.at for figure in figures}
         for figure in sorted(figures, key=lambda f: f.at):
             if figure.heads:
-                owners = [self._owner(head) for head in figure.heads]
+                pairs = zip(map(self._owner, figure.heads), figure.values, strict=True)
+            elif (owner := self._card_side(figure.at, places)) is not None:
+                pairs = [(owner, " ".join(figure.values))]  # a card's value, in one or more parts
             else:
-                owners = [self._card_side(figure.at, places)]
-                if owners[0] is None:
-                    unnamed.append(figure)
-            for owner, value in zip(owners, figure.values, strict=False):
-                if owner is not None and found[_index(owner)] is None:
-                    found[_index(owner)] = value
-        if found == [None, None] and len(figures) == len(unnamed) == 2:
-            return unnamed[0].values[0], unnamed[1].values[0]
-        return found[0], found[1]
+                unnamed.append(figure)
+                continue
+            for side, value in pairs:
+                if side is not None and found[_index(side)] is None:
+                    found[_index(side)] = value
+        if found != [None, None] or not unnamed:
+            return found[0], found[1]
+        return _unnamed_columns(figures, unnamed)
 
     @cached_property
     def _lines(self) -> set[int]:
@@ -233,6 +233,19 @@ class _Figures:
             self.written.setdefault(side, text)
             return side
         return None if alone else self.names.side_of(text)
+
+
+def _unnamed_columns(figures: list[Figure], unnamed: list[Figure]) -> tuple[str | None, str | None]:
+    """When nothing names whose values they are, the page's own order, if it settles it.
+
+    The figure shown only as two values of one label (a list of terms with a
+    description per column, no header), or only in two cards without titles.
+    """
+    if len(figures) == 1 and len(unnamed[0].values) == 2:
+        return unnamed[0].values[0], unnamed[0].values[1]
+    if len(figures) == len(unnamed) == 2 and all(len(f.values) == 1 for f in unnamed):
+        return unnamed[0].values[0], unnamed[1].values[0]
+    return None, None
 
 
 def _assign_slugs(sides: list[dict[str, Any]], url_slugs: tuple[str, str] | None) -> None:

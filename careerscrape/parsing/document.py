@@ -238,8 +238,8 @@ class Document:
         # A list drawn without list items comes first when it stands before the first item.
         if looks_like is not None:
             texts = [
-                line for b in section[:first] if b.kind in {"text", "heading"}
-                for line in b.all_lines if looks_like(line)
+                line for b in rows_as_lines(section[:first]) if b.kind in {"text", "heading"}
+                for line in _lines_like(b, looks_like)
             ]  # fmt: skip
         else:
             texts = _repeated_lines(section[:first])
@@ -318,6 +318,9 @@ class Document:
     def _figure_at(self, cell: etree._Element, known: frozenset[str]) -> Figure | None:
         values = _row_cells(cell, known)
         if len(values) > 1:
+            if cell.tag == "dt" and not _header_cells(cell):
+                # A term's descriptions: one card's values, or the columns of a header-less list.
+                return Figure(tuple(values), (), self.block_at(cell))
             return Figure(tuple(values), (), ROW)
         if values:
             # One value in a row under a header of two names: a cell is missing, but whose?
@@ -452,6 +455,34 @@ def _repeated_lines(section: list[Block]) -> list[str]:
         if block.kind == "text" and len(lines) > 1 and all(len(s) <= _ITEM_MAX for s in lines):
             return lines
     return [b.text for b in run] if len(run) > 1 else []
+
+
+def _lines_like(block: Block, looks_like: Callable[[str], object]) -> list[str]:
+    """The lines of ``block`` that ``looks_like`` takes; else its whole text, if it does."""
+    lines = [line for line in block.all_lines if looks_like(line)]
+    return lines or ([block.text] if block.lines and looks_like(block.text) else [])
+
+
+def rows_as_lines(section: list[Block]) -> list[Block]:
+    """``section`` with the cells of each table row made one line: "Menu Planning 14%".
+
+    A list drawn as a table (name, share, example in cells) reads as lines.
+    """
+    found: list[Block] = []
+    for block in section:
+        last = found[-1] if found else None
+        if block.kind != "cell":
+            found.append(block)
+        elif last is not None and last.kind == "row" and last.element is block.element.getparent():
+            last.lines += block.all_lines
+            last.text = " ".join(last.lines)
+        else:
+            row = block.element.getparent()
+            found.append(Block(block.index, row, block.text, "row", lines=block.all_lines))
+    for block in found:
+        if block.kind == "row":
+            block.kind, block.lines = "text", block.lines if len(block.lines) > 1 else ()
+    return found
 
 
 def side_by_side(one: Block, other: Block) -> bool:

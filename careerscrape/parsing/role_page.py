@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from careerscrape.parsing import prose
-from careerscrape.parsing.document import Block, Document, side_by_side
+from careerscrape.parsing.document import Block, Document, rows_as_lines, side_by_side
 from careerscrape.parsing.text import page_date, skill_share, slug
 from careerscrape.parsing.urls import comparison_slugs
 
@@ -133,26 +133,27 @@ def _skills(doc: Document, heading: Block) -> list[dict[str, Any]]:
     paragraphs under the heading. A name and its share may sit on two lines
     of their own (a gauge's name, then its number).
     """
-    items = [
-        b for b in doc.after(heading, stop=lambda b: b.is_heading and not _is_skill(b.text))
-        if b.kind in {"item", "text"} or b.is_heading
-    ]  # fmt: skip
+    section = rows_as_lines(
+        list(doc.after(heading, stop=lambda b: b.is_heading and not _is_skill(b.text)))
+    )
+    items = [b for b in section if b.kind in {"item", "text"} or b.is_heading]
     lists = [b.all_lines for b in items if b.kind == "item"]
-    skills = [skill for lines in lists if (skill := _skill(list(lines)))]
+    skills = [found[0] for lines in lists if (found := _skill(list(lines)))]
     if skills:
         return skills
-    found = []
     for i, block in enumerate(items):
         lines = list(block.all_lines)
         # The example may be the next line of its card: the block beside it, one sentence.
         after = items[i + 1] if i + 1 < len(items) else None
         if after is not None and _is_example(after, block):
             lines.append(after.text)
-        for j in range(len(block.all_lines)):
-            skill = _skill(lines[j:], alone=True)
-            if skill:
-                found.append(skill)
-    return found
+        j = 0
+        while j < len(block.all_lines):  # a block may hold several skills, one per line or two
+            found = _skill(lines[j:], alone=True)
+            if found:
+                skills.append(found[0])
+            j += found[1] if found else 1
+    return skills
 
 
 def _is_example(block: Block, skill: Block) -> bool:
@@ -165,10 +166,11 @@ def _is_example(block: Block, skill: Block) -> bool:
     )
 
 
-def _skill(lines: list[str], alone: bool = False) -> dict[str, Any] | None:
-    """The skill that ``lines`` open with, the rest of its line or its next line the example.
+def _skill(lines: list[str], alone: bool = False) -> tuple[dict[str, Any], int] | None:
+    """The skill that ``lines`` open with, and how many lines it takes.
 
-    ``alone``: the next line is the example only when it is not a skill itself.
+    Its example is the rest of its line, or what follows: the next line
+    (``alone``, and only when it is not a skill itself) or all the lines.
     """
     share, used = skill_share(lines[0]), 1
     if (
@@ -182,7 +184,8 @@ def _skill(lines: list[str], alone: bool = False) -> dict[str, Any] | None:
     name, percent, example = share
     if not example and len(lines) > used and not (alone and _is_skill(lines[used])):
         example = lines[used] if alone else " ".join(lines[used:])
-    return {"name": name, "percent": percent, "example": example or None}
+        used = used + 1 if alone else len(lines)
+    return {"name": name, "percent": percent, "example": example or None}, used
 
 
 def _is_skill(line: str) -> bool:
@@ -218,13 +221,14 @@ def _soft_skills(doc: Document, heading: Block, end: int) -> list[dict[str, Any]
 def _named_paragraphs(blocks: list[Block]) -> Iterator[tuple[str, str]]:
     """(name, rest) of paragraphs that open on a short name: "Communication skills. One of ...".
 
-    The name may be a title line of its own above its paragraph (a bold line
-    or a heading, with or without its full stop).
+    The name may be a title line of its own above its paragraph (a bold line,
+    a heading or a ``<dt>`` term, with or without its full stop).
     """
     for block, after in zip(blocks, [*blocks[1:], None], strict=False):
         if block.kind not in {"text", "item"}:
-            name = SOFT_SKILL_NAME.match(block.text) if block.is_heading else None
-            if name and after is not None and after.kind == "text":
+            titled = block.is_heading or block.element.tag == "dt"  # a term: its description after
+            name = SOFT_SKILL_NAME.match(block.text) if titled else None
+            if name and after is not None and after.kind in {"text", "cell"}:
                 yield name.group(1), after.text
             continue
         match = SOFT_SKILL.match(block.full or block.text)

@@ -142,3 +142,30 @@ def test_section_titles_drawn_as_plain_lines_still_end_their_sections() -> None:
     chef, cook = sides(body)
     assert chef["description"].startswith("Chefs run the kitchen")
     assert cook["description"] is None  # the salary section's first line is no description
+
+
+def test_a_cards_term_with_several_descriptions_is_that_roles_value() -> None:
+    def dl_card(name: str, male: str, female: str) -> str:
+        return (
+            f"<section><h4>{name}</h4><dl><dt>Yearly salary</dt><dd>$1</dd>"
+            f"<dt>Gender ratio</dt><dd>Male, {male}%</dd><dd>Female, {female}%</dd></dl></section>"
+        )
+
+    chef, cook = sides(dl_card("Chef", "60.0", "40.0") + dl_card("Line Cook", "70.0", "30.0"))
+    assert [(s["name"], s["percent"]) for s in chef["gender"]] == [("Male", 60.0), ("Female", 40.0)]
+    assert [(s["name"], s["percent"]) for s in cook["gender"]] == [("Male", 70.0), ("Female", 30.0)]
+
+
+def test_skills_listed_in_a_table_of_name_and_share() -> None:
+    body = (
+        "<table><tr><td>Yearly salary</td><td>$50,000</td><td>$30,000</td></tr></table>"
+        "<h3>Common chef skills</h3><table><tr><td>Menu Planning</td><td>14%</td></tr>"
+        "<tr><td>Food Safety</td><td>9%</td></tr></table>"
+        "<h3>Common line cook skills</h3><table><tr><td>Line Cooking</td><td>20%</td></tr></table>"
+    )
+    chef, cook = sides(body)
+    assert chef["skills"] == [
+        {"name": "Menu Planning", "percent": 14.0},
+        {"name": "Food Safety", "percent": 9.0},
+    ]
+    assert cook["skills"] == [{"name": "Line Cooking", "percent": 20.0}]

@@ -148,10 +148,18 @@ def test_a_row_gives_both_values_in_column_order() -> None:
     for html in (
         "<table><tr><td>Yearly salary</td><td>$1</td><td>$2</td></tr></table>",
         "<div><div>Yearly salary</div><div>$1</div><div>$2</div></div>",
+        "<div><div></div><div>Chef</div><div>Cook</div></div>"
         "<dl><dt>Yearly salary</dt><dd>$1</dd><dd>$2</dd><dt>Average age</dt><dd>4</dd></dl>",
     ):
         (figure,) = figures(html)
         assert (figure.values, figure.is_row) == (("$1", "$2"), True), html
+
+
+def test_a_term_with_descriptions_and_no_header_is_no_row() -> None:
+    """One card's entries (Male, Female), or columns in the page's order: the caller decides."""
+    (figure,) = figures("<dl><dt>Gender ratio</dt><dd>Male, 60%</dd><dd>Female, 40%</dd></dl>",
+                        "Gender ratio")  # fmt: skip
+    assert (figure.values, figure.is_row) == (("Male, 60%", "Female, 40%"), False)
 
 
 def test_a_table_on_its_side_gives_its_column_with_each_rows_head() -> None:

@@ -47,3 +47,22 @@ def test_without_a_title_the_urls_role_finds_its_sections() -> None:
     record = parse_page(page, URL)
     assert record.role == "Chef"  # as the responsibilities title writes it
     assert record.responsibilities == ["Plan the prep list.", "Train new cooks."]
+
+
+def test_skills_in_a_table_of_name_share_and_example() -> None:
+    cards = (
+        "<div><div><span>Menu Planning</span><span>14%</span></div><p>Planned seasonal menus.</p>"
+        "</div>\n<div><div><span>Food Safety</span><span>9%</span></div></div>"
+    )
+    assert cards in PLAIN_TITLES
+    page = PLAIN_TITLES.replace(
+        cards,
+        "<table><tr><th>Skill</th><th>Share</th><th>Example</th></tr>"
+        "<tr><td>Menu Planning</td><td>14%</td><td>Planned seasonal menus.</td></tr>"
+        "<tr><td>Food Safety</td><td>9%</td><td></td></tr></table>",
+    )
+    record = parse_page(page, URL)
+    assert [(s.name, s.percent, s.example) for s in record.skills] == [
+        ("Menu Planning", 14.0, "Planned seasonal menus."),
+        ("Food Safety", 9.0, None),
+    ]
