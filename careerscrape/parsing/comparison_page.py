@@ -121,7 +121,7 @@ def _role_names(doc: Document, url_slugs: tuple[str, str] | None) -> prose.RoleN
     URL names the roles, a header or title must name the same two (in either
     order): a section heading "X vs Y overview" is no title.
     """
-    header = doc.header_row(_HEADER_LABELS)
+    header = doc.header_row(_HEADER_LABELS, _KNOWN_LABELS)
     candidates = chain([tuple(header)] if len(header) == 2 else [], _title_candidates(doc))
     for pair in candidates:
         if url_slugs is None or {text.slug(pair[0]), text.slug(pair[1])} == set(url_slugs):
@@ -184,6 +184,11 @@ class _Figures:
         unnamed: list[Figure] = []
         places = {figure.at for figure in figures}
         for figure in sorted(figures, key=lambda f: f.at):
+            columns = self._columns(figure.header)
+            if columns is not None:  # under a header of the two roles
+                if len(figure.values) == len(columns):
+                    return tuple(figure.values[columns.index(side)] for side in (prose.A, prose.B))
+                continue  # a row that lost a cell: whose is the one left?
             if figure.heads:
                 pairs = zip(map(self._owner, figure.heads), figure.values, strict=True)
             elif (owner := self._card_side(figure.at, places)) is not None:
@@ -207,6 +212,11 @@ class _Figures:
             for figure in self.doc.figures(labels, _KNOWN_LABELS)
             if not figure.is_row
         }
+
+    def _columns(self, header: tuple[str, ...]) -> list[str] | None:
+        """The sides of a header row's two cells, when they name the two roles."""
+        sides = [self.names.is_name(cell) for cell in header]
+        return sides if len(sides) == 2 and set(sides) == {prose.A, prose.B} else None
 
     def _card_side(self, at: int, places: set[int]) -> str | None:
         """The side named by the title of the card that block ``at`` is in, if it has one.

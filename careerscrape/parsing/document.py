@@ -316,18 +316,16 @@ class Document:
             yield from lines.get(label, ())
 
     def _figure_at(self, cell: etree._Element, known: frozenset[str]) -> Figure | None:
+        if cell.tag not in BLOCK_TAGS and full_text(cell.getparent()).lower() in known:
+            return None  # "LGBT" of a label split across spans ("LGBT" " Percentage")
         values = _row_cells(cell, known)
-        if len(values) > 1:
-            if cell.tag == "dt" and not _header_cells(cell):
-                # A term's descriptions: one card's values, or the columns of a header-less list.
-                return Figure(tuple(values), (), self.block_at(cell))
+        if len(values) > 1 and cell.tag != "dt":
             return Figure(tuple(values), (), ROW)
         if values:
-            # One value in a row under a header of two names: a cell is missing, but whose?
-            header = [name.lower() for name in _header_cells(cell)]
-            if header and not known.intersection(header):
-                return None
-            return Figure((values[0],), (), self.block_at(cell))
+            # A term's descriptions (one card's parts, or the columns under a header), or
+            # one value: of a card, or of a row that lost a cell. The header tells.
+            header = tuple(_header_cells(cell, known))
+            return Figure(tuple(values), (), self.block_at(cell), header)
         if cell.tag != "dt" and _heads_a_column(cell, known):
             return self._column(cell)
         before = _value_before(cell, known)
@@ -390,10 +388,13 @@ class Document:
             index.setdefault(block.element, block.index)
         return index
 
-    def header_row(self, labels: Iterable[str]) -> list[str]:
-        """The non-empty header cells above the first row labelled with one of ``labels``."""
+    def header_row(self, labels: Iterable[str], rows_of: frozenset[str] = frozenset()) -> list[str]:
+        """The non-empty header cells above the first row labelled with one of ``labels``.
+
+        Rows labelled with one of ``rows_of`` between them are looked past.
+        """
         for cell in self.label_cells(labels):
-            header = _header_cells(cell)
+            header = _header_cells(cell, rows_of)
             if header:
                 return header
         return []
@@ -406,6 +407,8 @@ class Figure:
     values: tuple[str, ...]  # a row's cells in column order, or one value
     heads: tuple[str, ...]  # for a column of a table on its side: the head of each value's row
     at: int  # the block it is read in (a card's title comes before it); ROW for a row
+    #: Two cells over the values' row (two role names, if it is a table's header), if any.
+    header: tuple[str, ...] = ()
 
     @property
     def is_row(self) -> bool:
@@ -580,33 +583,47 @@ def _is_inline_row(element: etree._Element) -> bool:
     )
 
 
-def _header_cells(label: etree._Element) -> list[str]:
+def _header_cells(label: etree._Element, rows_of: frozenset[str] = frozenset()) -> list[str]:
     """The two role names over the columns of the row that ``label`` starts.
 
     The header is the nearest row before the label's row, looked for at the
     row's level and, through wrappers (a ``<tbody>``, a ``<div>`` around a
-    ``<dt>``/``<dd>`` pair, a ``<div>`` around a row), a few levels up.
+    ``<dt>``/``<dd>`` pair, a ``<div>`` around a row), a few levels up. Rows
+    that open on one of ``rows_of`` (other figures' labels) are looked past.
     """
-    level = label.getparent()
-    for _ in range(_HEADER_CLIMB):
-        if level is None or level.tag == "body":
-            return []
+    for level in _levels(label.getparent()):
         for candidate in level.itersiblings(preceding=True):
             if _is_noise(candidate):
                 continue
-            names = [t for t in _cell_texts(candidate) if not is_blank(t)]
+            cells = _cell_texts(candidate)
+            if rows_of and cells and cells[0].lower() in rows_of:
+                continue
+            names = [t for t in cells if not is_blank(t)]
             # Role names carry no figures: a row of "$26,651" is a data row, not the header.
             if len(names) == 2 and not any(_DIGIT.search(name) for name in names):
                 return names
             return []
-        level = level.getparent()
     return []
 
 
+def _levels(element: etree._Element | None) -> Iterator[etree._Element]:
+    """``element`` and the boxes around it, a few levels up (wrappers holding it alone are free)."""
+    climbs = 0
+    while element is not None and element.tag != "body" and climbs < _HEADER_CLIMB:
+        yield element
+        parent = element.getparent()
+        if parent is None or not _holds_alone(parent, element):
+            climbs += 1
+        element = parent
+
+
 def _cell_texts(row: etree._Element) -> list[str]:
-    """The texts of a row's cells, looking through wrappers around the cells."""
+    """The texts of a row's cells, looking through wrappers around the cells.
+
+    An inline element is one cell, whatever spans split its words.
+    """
     row = _unwrapped(row)
-    if len(row) == 0:
+    if len(row) == 0 or row.tag not in BLOCK_TAGS:
         return [full_text(row)]
     return [full_text(cell) for cell in row if not _is_noise(cell)]
 
@@ -664,14 +681,10 @@ def _rows_after(header: etree._Element) -> list[list[str]]:
     row's own tag (a <tr>, a <div>), or the groups of a ``<dl>``: each
     ``<dt>`` with its ``<dd>`` s.
     """
-    level: etree._Element | None = header
-    for _ in range(_HEADER_CLIMB):
+    for level in _levels(header):
         following = [r for r in level.itersiblings() if not _is_noise(r)]
         if following:
             return [row for element in following for row in _rows_in(element, header.tag)]
-        level = level.getparent()
-        if level is None or level.tag == "body":
-            break
     return []
 
 
@@ -688,11 +701,12 @@ def _rows_in(element: etree._Element, tag: str) -> list[list[str]]:
 
 
 def _unwrapped(element: etree._Element) -> etree._Element:
-    """``element``, or what it wraps: the one element inside it, no words around."""
-    while len(element) == 1 and not (element.text or "").strip() and not _is_noise(element[0]):
-        if (element[0].tail or "").strip():
+    """``element``, or what it wraps: the one element it shows (scripts aside), no words around."""
+    while not (element.text or "").strip():
+        shown = [child for child in element if not _is_noise(child)]
+        if len(shown) != 1 or not _holds_alone(element, shown[0]):
             break
-        element = element[0]
+        element = shown[0]
     return element
 
 

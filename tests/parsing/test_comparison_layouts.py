@@ -169,3 +169,24 @@ def test_skills_listed_in_a_table_of_name_and_share() -> None:
         {"name": "Food Safety", "percent": 9.0},
     ]
     assert cook["skills"] == [{"name": "Line Cooking", "percent": 20.0}]
+
+
+def test_terms_under_a_header_of_the_roles_in_its_order() -> None:
+    """The header writes the line cook first: the record's roles follow the page's columns."""
+    body = (
+        "<div><div></div><div>Line Cook</div><div>Chef</div></div>"
+        "<dl><dt>Yearly salary</dt><dd>$30,000</dd><dd>$50,000</dd>"
+        "<dt>Average age</dt><dd>30</dd></dl>"
+    )
+    cook, chef = sides(body)
+    assert (cook["role"], chef["role"]) == ("Line Cook", "Chef")
+    assert (cook["role_slug"], chef["role_slug"]) == ("line-cook", "chef")
+    assert (chef["yearly_salary"], cook["yearly_salary"]) == (50000, 30000)
+    assert (chef["average_age"], cook["average_age"]) == (None, None)  # whose is the one left?
+
+
+def test_a_card_title_split_across_spans_is_no_header() -> None:
+    split = "<div><div><span>Li</span><span>ne Cook</span></div>"
+    cards = card("Chef", {"Average age": "40"}) + card("Line Cook", {"Average age": "30"})
+    chef, cook = sides(cards.replace("<div><b>Line Cook</b></div>", split + "</div>"))
+    assert (chef["average_age"], cook["average_age"]) == (40, 30)

@@ -6,7 +6,9 @@ import pytest
 
 from careerscrape.parsing.document import BOLD_HEADING_LEVEL, Document, Figure
 
-KNOWN = frozenset({"yearly salary", "hourly rate", "average age", "gender ratio"})
+KNOWN = frozenset(
+    {"yearly salary", "hourly rate", "average age", "gender ratio", "lgbt percentage", "lgbt"}
+)
 
 
 def lines(html: str) -> list[tuple[str, str]]:
@@ -148,18 +150,24 @@ def test_a_row_gives_both_values_in_column_order() -> None:
     for html in (
         "<table><tr><td>Yearly salary</td><td>$1</td><td>$2</td></tr></table>",
         "<div><div>Yearly salary</div><div>$1</div><div>$2</div></div>",
-        "<div><div></div><div>Chef</div><div>Cook</div></div>"
-        "<dl><dt>Yearly salary</dt><dd>$1</dd><dd>$2</dd><dt>Average age</dt><dd>4</dd></dl>",
     ):
         (figure,) = figures(html)
         assert (figure.values, figure.is_row) == (("$1", "$2"), True), html
 
 
-def test_a_term_with_descriptions_and_no_header_is_no_row() -> None:
-    """One card's entries (Male, Female), or columns in the page's order: the caller decides."""
+def test_a_term_with_descriptions_comes_with_the_header_above_it() -> None:
+    """A card's entries (Male, Female), or the columns under a header: the caller decides."""
     (figure,) = figures("<dl><dt>Gender ratio</dt><dd>Male, 60%</dd><dd>Female, 40%</dd></dl>",
                         "Gender ratio")  # fmt: skip
-    assert (figure.values, figure.is_row) == (("Male, 60%", "Female, 40%"), False)
+    assert (figure.values, figure.is_row, figure.header) == (
+        ("Male, 60%", "Female, 40%"), False, ()
+    )  # fmt: skip
+    (figure,) = figures(
+        "<div><div></div><div>Chef</div><div>Cook</div></div>"
+        "<dl><div><dt>Average age</dt><dd>40</dd><dd>30</dd></div>"
+        "<div><dt>Yearly salary</dt><dd>$1</dd><dd>$2</dd></div></dl>"
+    )
+    assert (figure.values, figure.header) == (("$1", "$2"), ("Chef", "Cook"))
 
 
 def test_a_table_on_its_side_gives_its_column_with_each_rows_head() -> None:
@@ -205,3 +213,9 @@ def test_promote_makes_short_plain_lines_that_say_a_title_headings() -> None:
     assert [(b.kind, b.level) for b in page.blocks] == [
         ("heading", BOLD_HEADING_LEVEL), ("text", 0), ("text", 0)
     ]  # fmt: skip
+
+
+def test_a_label_split_across_spans_is_one_label() -> None:
+    html = "<dl><dt><span>LGBT</span><span> Percentage</span></dt><dd>8%</dd><dd>10%</dd></dl>"
+    (figure,) = figures(html, "LGBT percentage", "LGBT")
+    assert figure.values == ("8%", "10%")
