@@ -2124,7 +2124,7 @@ FORMS: dict[str, tuple[str, ...]] = {
     "list": ("ul", "ol", "bullets", "numbered", "paragraphs", "br", "br_bullets"),
     "skill_list": ("ul", "ol", "bullets", "paragraphs"),
     "skill": ("comma", "gauge", "dash", "paren", "percent_first"),
-    "figures": ("table", "grid", "dl", "transposed", "cards", "lines", "tiles"),
+    "figures": ("table", "grid", "dl", "transposed", "cards", "lines", "tiles", "by_figure"),
 }
 _PER_PAGE = frozenset({"title", "section", "subsection", "description", "marker"})
 #: The fixed forms of the two form-drawn markups; a tuple is cycled through call by call.
@@ -2249,16 +2249,17 @@ def _figures(
     forms: _Forms, names: tuple[str, str], rows: list[tuple[str, Value, Value]],
     links: tuple[str, str],
 ) -> str:  # fmt: skip
-    """Rows of (label, left value, right value) as a table, grid, list, cards or lines.
+    """Rows of (label, left value, right value): a table, grid, list, cards, lines or tiles.
 
-    ``links`` are the role pages the role names may link to.
+    Or a card per figure, each role's value on a line of its own. ``links``
+    are the role pages the role names may link to.
     """
     form = forms("figures")
     if forms.rng.random() < 0.5:
         names = tuple(
             f'<a href="{href}">{name}</a>' for name, href in zip(names, links, strict=True)
         )
-    inline = form in {"lines", "tiles", "cards"}  # values inside <span> s and lines
+    inline = form in {"lines", "tiles", "cards", "by_figure"}  # values inside <span> s and lines
     cells = [(label, _value(forms, left, inline), _value(forms, right, inline))
              for label, left, right in rows]  # fmt: skip
     if form == "table":
@@ -2286,6 +2287,19 @@ def _figures(
                           + "".join(f"<td>{row[side]}</td>" for row in cells) + "</tr>"
                           for side, name in enumerate(names, 1))
                 + "</tbody></table>")  # fmt: skip
+    if form == "by_figure":  # a card per figure: each role's value on a line of its own
+        return (
+            "<div>"
+            + "".join(
+                f"<h4>{row[0]}</h4><ul>"
+                + "".join(
+                    f"<li><b>{name}:</b> {row[side]}</li>" for side, name in enumerate(names, 1)
+                )
+                + "</ul>"
+                for row in cells
+            )
+            + "</div>"
+        )
     return (
         "<div>"
         + "\n".join(

@@ -1129,7 +1129,7 @@ BULLETS = ("\u2022", "\u00b7", "\u25aa", "\u25e6", "\u2013", "-", "*", "\u2713")
 _ITEM_MARK = "data-list-item"
 HEADING_FORMS = ("keep", "aria", "summary", "bold", "plain")
 LIST_FORMS = ("bullets", "numbered", "br", "br_bullets", "blocks")
-TABLE_FORMS = ("transposed", "cards", "lines", "tiles")
+TABLE_FORMS = ("transposed", "cards", "lines", "tiles", "by_figure")
 
 
 def _inner_copy(source: etree._Element, target: etree._Element) -> etree._Element:
@@ -1255,7 +1255,7 @@ def _figure_tables(root: etree._Element) -> list[tuple[etree._Element, list[list
 
 
 def _restyle_tables(root, rng, log, sites) -> None:
-    """Each table of figures turned on its side, or as a card (tiles, lines) per role.
+    """Each table of figures turned on its side, as a card (tiles, lines) per role or per figure.
 
     Values of more than one line (blocks, <br>) are not written as text lines.
     """
@@ -1278,6 +1278,14 @@ def _restyle_tables(root, rng, log, sites) -> None:
                 _move_content(name, etree.SubElement(line, cell))
                 for row in rows:
                     _move_content(row[side], etree.SubElement(line, "td"))
+        elif form == "by_figure":  # a card per figure, each role's value on its line
+            for label, *values in rows:
+                _move_content(label, etree.SubElement(new, rng.choice(["h4", "p", "div"])))
+                lines = etree.SubElement(new, "ul")
+                for name, value in zip(names, values, strict=True):
+                    line = etree.SubElement(lines, "li")
+                    _inner_copy(name, etree.SubElement(line, "b")).tail = ": "
+                    _move_content(value, line)
         else:
             for side, name in enumerate(names, 1):
                 _card_of(new, form, name, [(row[0], row[side]) for row in rows], rng)

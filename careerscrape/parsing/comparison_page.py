@@ -9,7 +9,7 @@ from itertools import chain
 from typing import Any
 
 from careerscrape.parsing import prose, text
-from careerscrape.parsing.document import Block, Document, Figure
+from careerscrape.parsing.document import Block, Document, Figure, row_texts
 from careerscrape.parsing.urls import comparison_slugs
 
 VS_TITLE = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
@@ -184,15 +184,16 @@ class _Figures:
         unnamed: list[Figure] = []
         places = {figure.at for figure in figures}
         for figure in sorted(figures, key=lambda f: f.at):
-            columns = self._columns(figure.header)
+            above = None if figure.heads else self._above(figure.at, places)
+            columns = self._columns(figure.header) or (above if isinstance(above, list) else None)
             if columns is not None:  # under a header of the two roles
                 if len(figure.values) == len(columns):
                     return tuple(figure.values[columns.index(side)] for side in (prose.A, prose.B))
                 continue  # a row that lost a cell: whose is the one left?
             if figure.heads:
                 pairs = zip(map(self._owner, figure.heads), figure.values, strict=True)
-            elif (owner := self._card_side(figure.at, places)) is not None:
-                pairs = [(owner, " ".join(figure.values))]  # a card's value, in one or more parts
+            elif isinstance(above, str):
+                pairs = [(above, " ".join(figure.values))]  # a card's value, in one or more parts
             else:
                 unnamed.append(figure)
                 continue
@@ -218,23 +219,32 @@ class _Figures:
         sides = [self.names.is_name(cell) for cell in header]
         return sides if len(sides) == 2 and set(sides) == {prose.A, prose.B} else None
 
-    def _card_side(self, at: int, places: set[int]) -> str | None:
-        """The side named by the title of the card that block ``at`` is in, if it has one.
+    def _above(self, at: int, places: set[int]) -> str | list[str] | None:
+        """What names the values read at block ``at``: a side, the sides of columns, or nothing.
 
-        The title is the nearest line before it that is a role's name alone.
-        Not across another place of the same figure (``places``: another
-        card), nor across a heading (another section) unless it is a line of
-        figures (a bold label).
+        The nearest line before it that is a role's name alone: a card's
+        title (its side), or a cell of a header row naming both roles (the
+        sides of its columns, in order). Not across another place of the same
+        figure (``places``: another card), nor across a heading (another
+        section) unless it is a line of figures (a bold label).
         """
         for block in reversed(self.doc.blocks[:at]):
             if block.index in places:
                 return None
             side = self._owner(block.text, alone=True) if len(block.text) <= _TITLE_MAX else None
             if side is not None:
-                return side
+                return self._header_of(block) or side
             if block.is_heading and block.index not in self._lines:
                 return None
         return None
+
+    def _header_of(self, block: Block) -> list[str] | None:
+        """The sides of the header row a name cell is one of, when it names both roles."""
+        if block.kind != "cell":
+            return None
+        sides = [self.names.is_name(cell) for cell in row_texts(block.element)]
+        named = [side for side in sides if side is not None]
+        return named if sorted(named) == [prose.A, prose.B] else None
 
     def _owner(self, text: str, alone: bool = False) -> str | None:
         """The side a row's head (or, ``alone``, a card's title) names; its name kept as written."""
@@ -274,7 +284,7 @@ def _descriptions(doc: Document, names: prose.RoleNames, sides: list[dict[str, A
         target = sides[_index(side)] if side else None
         if target is None or target["description"]:
             continue
-        paragraphs = [b.text for b in doc.after(heading) if b.kind == "text"]
+        paragraphs = [b.text for b in doc.after(heading) if b.kind in {"text", "cell"}]
         target["description"] = next(
             (p for i, p in enumerate(paragraphs) if _describes(p, names, side, first=i == 0)),
             None,

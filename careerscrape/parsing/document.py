@@ -69,6 +69,8 @@ _MARKER_START = frozenset(_BULLETS + "0123456789")  # a cheap test before the pa
 _FIRST_NUMBER = re.compile(r"^0?1[.)]")
 #: "Label: value": a short label, a colon, the value.
 _PAIR_LINE = re.compile(r"^[^:]{2,40}:\s+\S")
+#: "Whose: value", a line of a figure's card: a role's name, a colon, its value.
+_OWNED_LINE = re.compile(r"^([^:]{2,80}?)\s*:\s+(\S.*)$")
 _ITEM_MAX = 300  # a line longer than this is prose, not a list item
 #: The label of an ad slot: a line a reader skips, as they skip the ad.
 _AD_LABELS = frozenset({"advertisement", "advertisements", "sponsored", "ad"})
@@ -175,7 +177,7 @@ class Document:
         """
         for block in self.blocks:
             if (
-                block.kind == "text"
+                (block.kind == "text" or block.element.tag == "dt")  # a term titles what follows
                 and not block.lines
                 and len(block.text) <= _BOLD_LINE_MAX
                 and titles.match(block.text)
@@ -244,7 +246,8 @@ class Document:
         else:
             texts = _repeated_lines(section[:first])
         if not texts:
-            texts = [b.full for b in self._first_items(section[first:], first_list_only)]
+            items = self._first_items(section[first:], first_list_only)
+            texts = [_item_text(b, looks_like) for b in items]
         return [t for t in texts if t and not _BUTTON_TEXT.match(t)]
 
     @staticmethod
@@ -277,7 +280,7 @@ class Document:
             if len(block.text) > _ROW_TEXT_MAX:
                 continue
             if len(block.text) <= _LABEL_MAX:
-                index[block.text.lower()].append(block.element)
+                index[label_key(block.text)].append(block.element)
             element = block.element
             if len(element) >= 2 and _is_inline_row(element):
                 for child in element:
@@ -285,13 +288,13 @@ class Document:
                         continue
                     text = full_text(child)
                     if text and len(text) <= _LABEL_MAX:
-                        index[text.lower()].append(child)
+                        index[label_key(text)].append(child)
         return index
 
     def label_cells(self, labels: Iterable[str]) -> Iterator[etree._Element]:
         """Elements that hold just one of ``labels`` (row labels), labels in the order given."""
         for label in labels:
-            for element in self._short_texts.get(label.lower(), ()):
+            for element in self._short_texts.get(label_key(label), ()):
                 yield _outermost(element)
 
     def figures(self, labels: Iterable[str], known: frozenset[str]) -> Iterator[Figure]:
@@ -306,7 +309,7 @@ class Document:
         (a card per role, a value-first tile). Then "Label: value" lines and
         two-line label/value blocks, each one value.
         """
-        labels = [label.lower() for label in labels]
+        labels = [label_key(label) for label in labels]
         for cell in self.label_cells(labels):
             figure = self._figure_at(cell, known)
             if figure is not None:
@@ -316,9 +319,11 @@ class Document:
             yield from lines.get(label, ())
 
     def _figure_at(self, cell: etree._Element, known: frozenset[str]) -> Figure | None:
-        if cell.tag not in BLOCK_TAGS and full_text(cell.getparent()).lower() in known:
+        if cell.tag not in BLOCK_TAGS and label_key(full_text(cell.getparent())) in known:
             return None  # "LGBT" of a label split across spans ("LGBT" " Percentage")
         values = _row_cells(cell, known)
+        if any(_OWNED_LINE.match(value) for value in values):
+            return None  # "Whose: value" lines under the label: a card per figure, read apart
         if len(values) > 1 and cell.tag != "dt":
             return Figure(tuple(values), (), ROW)
         if values:
@@ -344,7 +349,12 @@ class Document:
         return Figure(tuple(values), tuple(heads), self.block_at(label)) if values else None
 
     def _labelled_lines(self, known: frozenset[str]) -> dict[str, list[Figure]]:
-        """ "Label: value" lines, and blocks of two lines, a label and its value: by label."""
+        """Figures written as lines, by label, read in one pass over the page.
+
+        "Label: value" lines; blocks of two lines, a label and its value; and
+        a label as a title over "Whose: value" lines (a card per figure: each
+        role's value on its own line, the role's name as the line's head).
+        """
         cached = self._lines_by_label.get(known)
         if cached is not None:
             return cached
@@ -352,16 +362,35 @@ class Document:
         found: dict[str, list[Figure]] = defaultdict(list)
         for block in self.blocks:
             lines = block.all_lines
-            if len(lines) == 2 and (lines[0].lower() in known or lines[1].lower() in known):
-                label, value = lines if lines[0].lower() in known else reversed(lines)
-                found[label.lower()].append(Figure((value,), (), block.index))
+            if len(lines) == 1 and label_key(lines[0]) in known:
+                owned = self._owned_lines(block)
+                if owned is not None:
+                    found[label_key(lines[0])].append(owned)
+            elif len(lines) == 2 and (label_key(lines[0]) in known or label_key(lines[1]) in known):
+                label, value = lines if label_key(lines[0]) in known else reversed(lines)
+                found[label_key(label)].append(Figure((value,), (), block.index))
                 continue
             for line in lines:
                 match = pattern.match(line) if ":" in line else None
                 if match:
-                    found[match.group(1).lower()].append(Figure((match.group(2),), (), block.index))
+                    found[label_key(match.group(1))].append(
+                        Figure((match.group(2),), (), block.index)
+                    )
         self._lines_by_label[known] = found
         return found
+
+    def _owned_lines(self, label: Block) -> Figure | None:
+        """The "Whose: value" lines under a label line, up to the next title, as one figure."""
+        heads, values = [], []
+        for block in self.blocks[label.index + 1 :]:
+            if block.is_heading:
+                break
+            owned = [_OWNED_LINE.match(line) for line in block.all_lines]
+            if not all(owned):
+                break
+            heads += [match.group(1) for match in owned]
+            values += [match.group(2) for match in owned]
+        return Figure(tuple(values), tuple(heads), label.index) if values else None
 
     def block_at(self, element: etree._Element) -> int:
         """The index of the block whose line holds ``element``'s words (0 when none does).
@@ -420,6 +449,11 @@ class Figure:
 ROW = -1
 
 
+def label_key(text: str) -> str:
+    """A label as looked up: "Yearly salary:" and "yearly salary" are one label."""
+    return text.lower().rstrip(" :")
+
+
 def _first_held(element: etree._Element, index: dict[etree._Element, int]) -> int | None:
     """The ``index`` entry of ``element`` or of the first element inside it that has one."""
     found = index.get(element)
@@ -461,9 +495,41 @@ def _repeated_lines(section: list[Block]) -> list[str]:
 
 
 def _lines_like(block: Block, looks_like: Callable[[str], object]) -> list[str]:
-    """The lines of ``block`` that ``looks_like`` takes; else its whole text, if it does."""
+    """The lines of ``block`` that ``looks_like`` takes; else its whole text, if it does.
+
+    A row of inline cells is one line of its cells, spaced.
+    """
     lines = [line for line in block.all_lines if looks_like(line)]
-    return lines or ([block.text] if block.lines and looks_like(block.text) else [])
+    if lines:
+        return lines
+    cells = inline_cells(block)
+    whole = " ".join(cells) if cells else block.text if block.lines else None
+    return [whole] if whole is not None and looks_like(whole) else []
+
+
+def _item_text(item: Block, looks_like: Callable[[str], object] | None) -> str:
+    """An item's whole text; or, drawn as a row of inline cells, its cells spaced, if only
+    that reads as ``looks_like`` wants ("ICD-10" "10%", glued "ICD-1010%")."""
+    if looks_like is None or looks_like(item.full):
+        return item.full
+    cells = inline_cells(item)
+    spaced = " ".join(cells)
+    return spaced if cells and looks_like(spaced) else item.full
+
+
+def inline_cells(block: Block) -> tuple[str, ...]:
+    """The texts of a line drawn as a row of inline cells (a gauge's name and number), or ().
+
+    Glued in the line's text ("ICD-1010%"), they are apart on screen.
+    """
+    element = block.element
+    lead = (element.text or "").strip()
+    if block.lines or len(element) < 2 or (lead and not _BARE_MARKER.match(lead)):
+        return ()  # words before the cells, but for a list marker ("– ")
+    if not _inline_children(element):
+        return ()
+    cells = tuple(text for child in element if not _is_noise(child) if (text := full_text(child)))
+    return cells if len(cells) > 1 else ()
 
 
 def rows_as_lines(section: list[Block]) -> list[Block]:
@@ -502,12 +568,20 @@ def _alike(one: Block, other: Block) -> bool:
 
 
 def _fits_a_run(block: Block) -> bool:
+    """A line that may be one of a list: short, one line, no lead-in, not a lone link."""
     return (
         block.kind == "text"
         and not block.lines
         and len(block.text) <= _ITEM_MAX
         and not block.text.endswith(":")
+        and not _lone_link(block.element)
     )
+
+
+def _lone_link(element: etree._Element) -> bool:
+    """Is the line one link and nothing else ("Browse hospitality jobs")?"""
+    element = _unwrapped(element)
+    return element.tag == "a" and bool(element.get("href"))
 
 
 # -- text of elements ---------------------------------------------------------------
@@ -574,9 +648,12 @@ def _holds_alone(parent: etree._Element, element: etree._Element) -> bool:
 
 
 def _is_inline_row(element: etree._Element) -> bool:
-    """A row of inline cells: only inline children, and no words between them."""
-    if (element.text or "").strip():
-        return False
+    """A row of inline cells: only inline children, and no words before or between them."""
+    return not (element.text or "").strip() and _inline_children(element)
+
+
+def _inline_children(element: etree._Element) -> bool:
+    """Are ``element``'s children all inline, with no words between them?"""
     return all(
         _is_noise(child) or (child.tag not in BLOCK_TAGS and not (child.tail or "").strip())
         for child in element
@@ -596,7 +673,7 @@ def _header_cells(label: etree._Element, rows_of: frozenset[str] = frozenset()) 
             if _is_noise(candidate):
                 continue
             cells = _cell_texts(candidate)
-            if rows_of and cells and cells[0].lower() in rows_of:
+            if rows_of and cells and label_key(cells[0]) in rows_of:
                 continue
             names = [t for t in cells if not is_blank(t)]
             # Role names carry no figures: a row of "$26,651" is a data row, not the header.
@@ -615,6 +692,12 @@ def _levels(element: etree._Element | None) -> Iterator[etree._Element]:
         if parent is None or not _holds_alone(parent, element):
             climbs += 1
         element = parent
+
+
+def row_texts(cell: etree._Element) -> list[str]:
+    """The texts of the cells of the row that ``cell`` is one of (scripts and hidden aside)."""
+    parent = cell.getparent()
+    return [] if parent is None else _cell_texts(parent)
 
 
 def _cell_texts(row: etree._Element) -> list[str]:
@@ -640,9 +723,10 @@ def _row_cells(label: etree._Element, known: frozenset[str]) -> list[str]:
         if label.tag == "dt" and sibling.tag != "dd":
             break
         text = full_text(sibling)
-        if text.lower() in known:
-            break
-        values.append(text)
+        if label_key(text) in known or (":" in text and _label_line_pattern(known).match(text)):
+            break  # the next label, alone or with its value ("LGBT Percentage: 8%")
+        if not _is_ad_label(text):
+            values.append(text)
     return values
 
 
@@ -661,7 +745,7 @@ def _heads_a_column(label: etree._Element, known: frozenset[str]) -> bool:
     cells = _siblings(label)
     at = cells.index(label)
     neighbour = cells[at + 1] if at + 1 < len(cells) else cells[at - 1] if at else None
-    return neighbour is not None and full_text(neighbour).lower() in known
+    return neighbour is not None and label_key(full_text(neighbour)) in known
 
 
 def _value_before(label: etree._Element, known: frozenset[str]) -> str | None:
@@ -670,7 +754,7 @@ def _value_before(label: etree._Element, known: frozenset[str]) -> str | None:
     if len(cells) != 2 or cells[1] is not label:
         return None
     value = full_text(cells[0])
-    return None if value.lower() in known else value
+    return None if label_key(value) in known else value
 
 
 def _rows_after(header: etree._Element) -> list[list[str]]:
@@ -989,7 +1073,7 @@ def structure(slots: Iterable[Block | None]) -> list[Block]:
         if block is None:
             continue
         text = block.text
-        if len(text) <= _AD_LABEL_MAX and text[:1] in _AD_FIRST and text.lower() in _AD_LABELS:
+        if _is_ad_label(text):
             continue
         if item is not None:
             if _inside(block.element, item.block.element):
@@ -1015,6 +1099,11 @@ def structure(slots: Iterable[Block | None]) -> list[Block]:
     if item is not None:
         item.close()
     return found
+
+
+def _is_ad_label(text: str) -> bool:
+    """ "Advertisement": the label of an ad slot, which a reader skips with the ad."""
+    return len(text) <= _AD_LABEL_MAX and text[:1] in _AD_FIRST and text.lower() in _AD_LABELS
 
 
 class _MarkedItem:

@@ -8,7 +8,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from careerscrape.parsing import prose
-from careerscrape.parsing.document import Block, Document, rows_as_lines, side_by_side
+from careerscrape.parsing.document import (
+    Block,
+    Document,
+    inline_cells,
+    rows_as_lines,
+    side_by_side,
+)
 from careerscrape.parsing.text import page_date, skill_share, slug
 from careerscrape.parsing.urls import comparison_slugs
 
@@ -137,18 +143,18 @@ def _skills(doc: Document, heading: Block) -> list[dict[str, Any]]:
         list(doc.after(heading, stop=lambda b: b.is_heading and not _is_skill(b.text)))
     )
     items = [b for b in section if b.kind in {"item", "text"} or b.is_heading]
-    lists = [b.all_lines for b in items if b.kind == "item"]
+    lists = [inline_cells(b) or b.all_lines for b in items if b.kind == "item"]
     skills = [found[0] for lines in lists if (found := _skill(list(lines)))]
     if skills:
         return skills
     for i, block in enumerate(items):
-        lines = list(block.all_lines)
+        lines = list(inline_cells(block) or block.all_lines)
         # The example may be the next line of its card: the block beside it, one sentence.
         after = items[i + 1] if i + 1 < len(items) else None
         if after is not None and _is_example(after, block):
             lines.append(after.text)
-        j = 0
-        while j < len(block.all_lines):  # a block may hold several skills, one per line or two
+        j, own = 0, len(lines) - (lines[-1:] == [after.text] if after is not None else 0)
+        while j < own:  # a block may hold several skills, one per line or two
             found = _skill(lines[j:], alone=True)
             if found:
                 skills.append(found[0])

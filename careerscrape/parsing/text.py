@@ -186,7 +186,8 @@ def shares(text: str | None) -> list[tuple[str, float]]:
 
 
 _SKILL_NAME = r"(?P<name>[^%\s][^%]{0,79}?)"
-_SKILL_PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
+#: A share of 0 to 100: glued to a name ending in digits ("ICD-1010%"), the name keeps them.
+_SKILL_PCT = r"(?P<pct>(?:100|[1-9]?\d)(?:\.\d+)?)\s*%"
 #: A skill and its share of resumes as list lines write it: "CRM, 4%" (maybe with the
 #: example after it), or alone on its line "CRM – 4%", "CRM: 4%", "CRM (4%)", "CRM4%" (a
 #: gauge's name and number), "4% CRM".

@@ -190,3 +190,52 @@ def test_a_card_title_split_across_spans_is_no_header() -> None:
     cards = card("Chef", {"Average age": "40"}) + card("Line Cook", {"Average age": "30"})
     chef, cook = sides(cards.replace("<div><b>Line Cook</b></div>", split + "</div>"))
     assert (chef["average_age"], cook["average_age"]) == (40, 30)
+
+
+def test_a_card_per_figure_with_each_roles_value_on_its_line() -> None:
+    """A label over "Whose: value" lines: the transpose of a card per role."""
+    body = (
+        "<h4>Yearly salary:</h4>"
+        "<ul><li><b>Line cook:</b> $30,000</li><li><b>Chef:</b> $50,000</li></ul>"
+        "<h4>Average age</h4><p>Chef: 40</p><h4>Gender ratio</h4><p>Male: 60%</p>"
+    )
+    chef, cook = sides(body)
+    assert (chef["yearly_salary"], cook["yearly_salary"]) == (50000, 30000)
+    assert (chef["average_age"], cook["average_age"]) == (40, None)
+    assert (chef["gender"], cook["gender"]) == ([], [])  # "Male" names no role
+    assert (chef["role"], cook["role"]) == ("Chef", "Line cook")
+
+
+def test_descriptions_as_terms_of_a_list() -> None:
+    body = (
+        "<table><tr><td>Yearly salary</td><td>$50,000</td><td>$30,000</td></tr></table>"
+        "<dl><dt>What does a chef do?</dt><dd>A chef runs the kitchen, plans the menu and trains "
+        "the cooks who work the line every night.</dd><dt>What does a line cook do?</dt>"
+        "<dd>A line cook prepares the dishes of one station of the kitchen, following the chef's "
+        "recipes.</dd></dl>"
+    )
+    chef, cook = sides(body)
+    assert chef["description"].startswith("A chef runs the kitchen")
+    assert cook["description"].startswith("A line cook prepares")
+
+
+def test_a_header_written_as_the_first_term_of_a_list() -> None:
+    """<dt></dt><dd>Chef</dd><dd>Line Cook</dd> then terms: the columns are the header's."""
+    body = (
+        "<dl><dt></dt><dd>Line Cook</dd><dd>Chef</dd>"
+        "<dt>Most common major</dt><dd>Culinary Arts</dd><dd>Hospitality</dd></dl>"
+    )
+    chef, cook = sides(body)
+    assert (chef["most_common_major"], cook["most_common_major"]) == (
+        "Hospitality",
+        "Culinary Arts",
+    )
+
+
+def test_an_ad_between_a_label_and_its_lines_is_skipped() -> None:
+    body = (
+        "<p>Number of jobs</p><div><span>Advertisement</span></div>"
+        "<ul><li><b>Chef:</b> 120,000</li><li><b>Line Cook:</b> 90,000</li></ul>"
+    )
+    chef, cook = sides(body)
+    assert (chef["number_of_jobs"], cook["number_of_jobs"]) == (120000, 90000)

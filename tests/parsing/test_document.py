@@ -219,3 +219,24 @@ def test_a_label_split_across_spans_is_one_label() -> None:
     html = "<dl><dt><span>LGBT</span><span> Percentage</span></dt><dd>8%</dd><dd>10%</dd></dl>"
     (figure,) = figures(html, "LGBT percentage", "LGBT")
     assert figure.values == ("8%", "10%")
+
+
+def test_a_lone_link_ends_a_list_of_blocks() -> None:
+    page = doc(
+        "<h3>Duties</h3><div><p>Plan the prep.</p></div>"
+        '<p><a href="/chef-jobs/">Browse chef jobs</a></p>'
+    )
+    assert page.items_after(page.blocks[0]) == []  # one line and a link: no list
+
+
+def test_a_row_of_inline_cells_reads_as_its_cells() -> None:
+    from careerscrape.parsing.document import inline_cells
+
+    row, marked, words = doc(
+        "<div><span>Python 3</span><span role='meter'></span><span>4%</span></div>"
+        "<div>– <span>CRM</span><span>4%</span></div>"
+        "<div>Python <span>3</span></div>"
+    ).blocks
+    assert inline_cells(row) == ("Python 3", "4%")
+    assert inline_cells(marked) == ("CRM", "4%")  # a list marker before the cells
+    assert inline_cells(words) == ()

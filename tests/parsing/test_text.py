@@ -346,6 +346,8 @@ def test_is_not_blank(raw: str) -> None:
         ("Customer Satisfaction14%", ("Customer Satisfaction", 14.0, "")),  # a gauge's two spans
         ("14% Customer Satisfaction", ("Customer Satisfaction", 14.0, "")),
         ("E-learning - 9.5%", ("E-learning", 9.5, "")),
+        ("ICD-1010%", ("ICD-10", 10.0, "")),  # glued: a share is 100% at most
+        ("Benefits, 100%", ("Benefits", 100.0, "")),
         ("Python 3, 4%", ("Python 3", 4.0, "")),
     ],
 )
