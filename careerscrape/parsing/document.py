@@ -126,6 +126,10 @@ class Document:
     _lines_by_label: dict[frozenset[str], dict[str, list[Figure]]] = field(
         default_factory=dict, init=False, repr=False
     )
+    #: The cells of each label (their outermost wrappers), found once.
+    _label_cells: dict[str, list[etree._Element]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @classmethod
     def parse(cls, html: bytes | str) -> Document:
@@ -255,8 +259,12 @@ class Document:
         """The items of ``section``; only its first list's with ``first_list_only``."""
         items = [b for b in section if b.kind == "item"]
         if first_list_only and items:
-            box = _outermost(items[0].element).getparent()
-            items = [b for b in items if _outermost(b.element).getparent() is box]
+            first = items[0].element
+            parent, box = first.getparent(), _outermost(first).getparent()
+            items = [
+                b for b in items
+                if b.element.getparent() is parent or _outermost(b.element).getparent() is box
+            ]  # fmt: skip
             again = next((i for i, b in enumerate(items) if i and _FIRST_NUMBER.match(b.marker)), 0)
             items = items[:again] if again else items
         return items
@@ -293,9 +301,13 @@ class Document:
 
     def label_cells(self, labels: Iterable[str]) -> Iterator[etree._Element]:
         """Elements that hold just one of ``labels`` (row labels), labels in the order given."""
+        cells = self._label_cells
         for label in labels:
-            for element in self._short_texts.get(label_key(label), ()):
-                yield _outermost(element)
+            key = label_key(label)
+            found = cells.get(key)
+            if found is None:
+                found = cells[key] = [_outermost(e) for e in self._short_texts.get(key, ())]
+            yield from found
 
     def figures(self, labels: Iterable[str], known: frozenset[str]) -> Iterator[Figure]:
         """Every place the page shows the figure labelled with one of ``labels``, lazily.
@@ -319,10 +331,12 @@ class Document:
             yield from lines.get(label, ())
 
     def _figure_at(self, cell: etree._Element, known: frozenset[str]) -> Figure | None:
-        if cell.tag not in BLOCK_TAGS and label_key(full_text(cell.getparent())) in known:
-            return None  # "LGBT" of a label split across spans ("LGBT" " Percentage")
+        if cell.tag not in BLOCK_TAGS:  # a cell of a row of inline cells
+            row = self._block_of_element.get(cell.getparent())
+            if row is not None and label_key(self.blocks[row].text) in known:
+                return None  # "LGBT" of a label split across spans ("LGBT" " Percentage")
         values = _row_cells(cell, known)
-        if any(_OWNED_LINE.match(value) for value in values):
+        if any(":" in value and _OWNED_LINE.match(value) for value in values):
             return None  # "Whose: value" lines under the label: a card per figure, read apart
         if len(values) > 1 and cell.tag != "dt":
             return Figure(tuple(values), (), ROW)
@@ -361,8 +375,8 @@ class Document:
         pattern = _label_line_pattern(known)
         found: dict[str, list[Figure]] = defaultdict(list)
         for block in self.blocks:
-            lines = block.all_lines
-            if len(lines) == 1 and label_key(lines[0]) in known:
+            lines = block.lines or (block.full or block.text,)
+            if len(lines) == 1 and len(lines[0]) <= _LABEL_MAX and label_key(lines[0]) in known:
                 owned = self._owned_lines(block)
                 if owned is not None:
                     found[label_key(lines[0])].append(owned)
@@ -723,9 +737,11 @@ def _row_cells(label: etree._Element, known: frozenset[str]) -> list[str]:
         if label.tag == "dt" and sibling.tag != "dd":
             break
         text = full_text(sibling)
-        if label_key(text) in known or (":" in text and _label_line_pattern(known).match(text)):
+        if (len(text) <= _LABEL_MAX and label_key(text) in known) or (
+            ":" in text and _label_line_pattern(known).match(text)
+        ):
             break  # the next label, alone or with its value ("LGBT Percentage: 8%")
-        if not _is_ad_label(text):
+        if len(text) > _AD_LABEL_MAX or not _is_ad_label(text):
             values.append(text)
     return values
 
@@ -904,7 +920,8 @@ def _walk(
                 links.append(element)
             role_heading = "role" in attributes and element.get("role") == "heading"
             if tag in BLOCK_TAGS or role_heading:
-                heading = role_heading or tag in _HEADING_TAGS  # a button there is its text
+                # Inside a heading, a button is its text (an accordion's header).
+                heading = role_heading or tag in _HEADING_TAGS
                 _read_block(element, tag, item, slots, links, _HEADING_NOISE if heading else noise)
                 parts.append(" ")
                 if item is not None:
@@ -997,22 +1014,31 @@ def _all_bold(element: etree._Element) -> bool:
 
     Inline elements around a bold run (``<span><b>...</b></span>``) are looked into.
     """
-    if not len(element) or (element.text or "").strip():  # the common cases, answered at once
-        return _is_bold(element)
-    if _is_bold(element):
-        return True
-    bold = False
+    return _bold_words(element, False) is True
+
+
+def _bold_words(element: etree._Element, bold: bool) -> bool | None:
+    """True when the element's own words are all bold, False when one is not, None: no words."""
+    bold = bold or _is_bold(element)
+    found = None
+    text = element.text
+    if text and not text.isspace():
+        if not bold:
+            return False
+        found = True
     for child in element:
-        if (child.tail or "").strip():
-            return False
         tag = child.tag
-        if not isinstance(tag, str) or tag in BLOCK_TAGS or tag == "br" or _is_noise(child):
-            continue
-        if _all_bold(child):
-            bold = True
-        elif any(text.strip() for text in child.itertext()):
-            return False
-    return bold
+        if isinstance(tag, str) and tag not in BLOCK_TAGS and tag != "br" and not _is_noise(child):
+            inner = _bold_words(child, bold)
+            if inner is False:
+                return False
+            found = found or inner
+        tail = child.tail
+        if tail and not tail.isspace():
+            if not bold:
+                return False
+            found = True
+    return found
 
 
 def _bold_first_line(element: etree._Element) -> bool:
@@ -1073,7 +1099,7 @@ def structure(slots: Iterable[Block | None]) -> list[Block]:
         if block is None:
             continue
         text = block.text
-        if _is_ad_label(text):
+        if len(text) <= _AD_LABEL_MAX and _is_ad_label(text):
             continue
         if item is not None:
             if _inside(block.element, item.block.element):
