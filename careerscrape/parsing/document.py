@@ -288,7 +288,7 @@ class Document:
             if len(block.text) > _ROW_TEXT_MAX:
                 continue
             if len(block.text) <= _LABEL_MAX:
-                index[label_key(block.text)].append(block.element)
+                index[block.text.lower().rstrip(" :")].append(block.element)  # its label_key
             element = block.element
             if len(element) >= 2 and _is_inline_row(element):
                 for child in element:
@@ -296,7 +296,7 @@ class Document:
                         continue
                     text = full_text(child)
                     if text and len(text) <= _LABEL_MAX:
-                        index[label_key(text)].append(child)
+                        index[text.lower().rstrip(" :")].append(child)
         return index
 
     def label_cells(self, labels: Iterable[str]) -> Iterator[etree._Element]:
@@ -524,11 +524,11 @@ def _lines_like(block: Block, looks_like: Callable[[str], object]) -> list[str]:
 def _item_text(item: Block, looks_like: Callable[[str], object] | None) -> str:
     """An item's whole text; or, drawn as a row of inline cells, its cells spaced, if only
     that reads as ``looks_like`` wants ("ICD-10" "10%", glued "ICD-1010%")."""
-    if looks_like is None or looks_like(item.full):
+    cells = inline_cells(item) if looks_like is not None else ()
+    if not cells or looks_like(item.full):
         return item.full
-    cells = inline_cells(item)
     spaced = " ".join(cells)
-    return spaced if cells and looks_like(spaced) else item.full
+    return spaced if looks_like(spaced) else item.full
 
 
 def inline_cells(block: Block) -> tuple[str, ...]:
@@ -655,10 +655,10 @@ def _holds_alone(parent: etree._Element, element: etree._Element) -> bool:
     """Is ``element`` all that ``parent`` shows (other children noise, no words between)?"""
     if len(parent) == 1:
         return not (element.tail or "").strip()
-    return all(
-        (child is element or _is_noise(child)) and not (child.tail or "").strip()
-        for child in parent
-    )
+    for child in parent:
+        if (child is not element and not _is_noise(child)) or (child.tail or "").strip():
+            return False
+    return True
 
 
 def _is_inline_row(element: etree._Element) -> bool:
@@ -1094,18 +1094,19 @@ def structure(slots: Iterable[Block | None]) -> list[Block]:
     one block, its lines kept in ``Block.lines``.
     """
     found: list[Block] = []
+    add, ad_max, marks = found.append, _AD_LABEL_MAX, _MARKER_START
     item: _MarkedItem | None = None  # a line that opened on a marker, reading its parts
     for block in slots:
         if block is None:
             continue
         text = block.text
-        if len(text) <= _AD_LABEL_MAX and _is_ad_label(text):
+        if len(text) <= ad_max and _is_ad_label(text):
             continue
         if item is not None:
             if _inside(block.element, item.block.element):
                 item.add(block)
                 block.index = len(found)
-                found.append(block)
+                add(block)
                 continue
             item.close()
             item = None
@@ -1114,14 +1115,14 @@ def structure(slots: Iterable[Block | None]) -> list[Block]:
             if block.lines:
                 for line in _split_lines(block):
                     line.index = len(found)
-                    found.append(line)
+                    add(line)
                 continue
-            if text[0] in _MARKER_START and (LIST_MARKER.match(text) or _BARE_MARKER.match(text)):
+            if text[0] in marks and (LIST_MARKER.match(text) or _BARE_MARKER.match(text)):
                 item = _MarkedItem(block)
-        elif kind == "item" and block.full[0] in _MARKER_START:
+        elif kind == "item" and block.full[0] in marks:
             _unmark_item(block)
         block.index = len(found)
-        found.append(block)
+        add(block)
     if item is not None:
         item.close()
     return found
