@@ -759,6 +759,8 @@ def _heads_a_column(label: etree._Element, known: frozenset[str]) -> bool:
     a value next to each label.)
     """
     cells = _siblings(label)
+    if label not in cells:  # the page's root, on a page cut short
+        return False
     at = cells.index(label)
     neighbour = cells[at + 1] if at + 1 < len(cells) else cells[at - 1] if at else None
     return neighbour is not None and label_key(full_text(neighbour)) in known

@@ -239,3 +239,18 @@ def test_an_ad_between_a_label_and_its_lines_is_skipped() -> None:
     )
     chef, cook = sides(body)
     assert (chef["number_of_jobs"], cook["number_of_jobs"]) == (120000, 90000)
+
+
+def test_a_label_loose_in_the_body_is_refused_not_a_crash() -> None:
+    """A page damaged in its head leaves a label as the body's own text (seen in fuzzing)."""
+    page = (
+        '<html><head><title>Chef vs Line Cook | Zippia</title><meta content="x">'
+        "Growth rate</div><div>7%</div><div>5%</div>" + TITLE
+        + "<table><tr><th></th><th>Chef</th><th>Line cook</th></tr>"
+        "<tr><td>Average age</td><td>40</td><td>30</td></tr></table></body></html>"
+    )  # fmt: skip
+    roles = parse_page(page, URL).roles
+    assert [(r.role, r.growth_rate, r.average_age) for r in roles] == [
+        ("Chef", None, 40),
+        ("line cook", None, 30),
+    ]
