@@ -28,12 +28,17 @@ from bs4.element import PreformattedString
 from careerscrape.models import PageRecord
 from careerscrape.parsing import ParsedPage, ParseError, page_bytes, read_document
 from careerscrape.parsing.document import (
+    _HEADING_NOISE,
+    _HEADING_TAGS,
+    _LINE,
     BLOCK_TAGS,
     NOISE_TAGS,
     Block,
     Document,
     _is_hidden,
+    _lines,
     _make_block,
+    structure,
 )
 from careerscrape.parsing.text import clean
 
@@ -170,8 +175,10 @@ class _Lines:
 
     Text belongs to the innermost open block; a nested block is its own
     line; a list item also keeps all the text inside it (``Block.full``);
-    noise and hidden subtrees are skipped; blocks are numbered in the order
-    their elements open; ``<a href>`` s met on the way are the content links.
+    a ``<br>`` breaks lines (``Block.lines``); noise and hidden subtrees are
+    skipped (inside a heading, a button is text); blocks are numbered in the
+    order their elements open; ``<a href>`` s met on the way are the content
+    links. Then ``structure`` reads list markers and ``<br>`` lines, as for lxml.
     """
 
     def __init__(self, wrappers: _Wrappers) -> None:
@@ -181,32 +188,33 @@ class _Lines:
         self._open: list[list[str]] = []  # the own text parts of each open block
         self._items_open = 0  # how many <li> enclose the current node
         self._item_parts: list[str] = []  # every text piece of the outermost open <li>
+        self._noise = [NOISE_TAGS]  # what is skipped: inside a heading, not buttons
 
     def blocks(self) -> list[Block]:
-        found = [block for block in self._slots if block is not None]
-        for index, block in enumerate(found):
-            block.index = index
-        return found
+        return structure([block for block in self._slots if block is not None])
 
     def element(self, tag: Tag) -> None:
         name, attributes = tag.name, tag.attrs
-        if name in NOISE_TAGS or (attributes and _is_hidden(tag, attributes)):
+        if name in self._noise[-1] or (attributes and _is_hidden(tag, attributes)):
             return
         if name == "a" and "href" in attributes:
             self.links.append(self.wrap(tag))
         if name in BLOCK_TAGS or attributes.get("role") == "heading":
             self._block(tag)
         elif name == "br":
-            self._add(" ")
+            self._add(_LINE)
         else:
             self._contents(tag)
 
     def _contents(self, tag: Tag) -> None:
+        heading = tag.name in _HEADING_TAGS or tag.attrs.get("role") == "heading"
+        self._noise.append(_HEADING_NOISE if heading else self._noise[-1])
         for node in tag.contents:
             if isinstance(node, Tag):
                 self.element(node)
             elif _is_text(node):
                 self._add(node)
+        self._noise.pop()
 
     def _add(self, text: str) -> None:
         if self._open:
@@ -223,28 +231,32 @@ class _Lines:
                 self._item_parts = []
             self._items_open += 1
         if self._items_open:
-            self._item_parts.append(" ")
+            self._item_parts.append(_LINE)
         parts: list[str] = []
         self._open.append(parts)
         self._contents(tag)
         self._open.pop()
-        self._slots[slot] = self._close(tag, clean("".join(parts)), is_item)
+        self._slots[slot] = self._close(tag, "".join(parts), is_item)
         if self._open:
             self._open[-1].append(" ")
         if self._items_open:
-            self._item_parts.append(" ")
+            self._item_parts.append(_LINE)
 
-    def _close(self, tag: Tag, text: str, is_item: bool) -> Block | None:
+    def _close(self, tag: Tag, joined: str, is_item: bool) -> Block | None:
         """The Block of a closing block element, if it makes one."""
+        text = clean(joined)
         if is_item:
             self._items_open -= 1
             if self._items_open:
                 return None  # a nested item is read as part of the outer one
-            full = clean("".join(self._item_parts))  # an item with all its words in inner blocks
-            return Block(0, self.wrap(tag), text, "item", full=full) if full else None
+            whole = "".join(self._item_parts)
+            full = clean(whole)  # an item with all its words in inner blocks
+            if not full:
+                return None
+            return Block(0, self.wrap(tag), text, "item", full=full, lines=_lines(whole))
         if not text:
             return None
-        block = _make_block(self.wrap(tag), text)
+        block = _make_block(self.wrap(tag), text, _lines(joined))
         if self._items_open:
             block.kind = "part"  # a line inside a list item, read with the item
         return block

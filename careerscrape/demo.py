@@ -2,8 +2,10 @@
 
     python -m careerscrape.demo          # rebuild fixtures/demo/ after changing fixtures
 
-The demo site holds one page per fixture URL (the Next.js-like markup where a
-page has several) plus ``/robots.txt``. Links the crawl follows from those
+The demo site holds the pages listed in ``fixtures/demo/start_urls.txt``, each
+from its fixture (the Next.js-like markup where a page has several), plus
+``/robots.txt``: a fixture added to ``fixtures/pages`` joins the demo only when
+its URL is added to that list. Links the crawl follows from those
 pages to pages the demo does not have answer 404 with a "Page not found"
 page, as the real site would for a missing page, so the crawl lists them in
 rejects.jsonl instead of failing on a cassette miss; a link that differs from
@@ -36,12 +38,21 @@ NOT_FOUND = (
 _MARKUP_PREFERENCE = ("nextjs", "plain", "legacy")
 
 
-def demo_pages(root: Path = DEFAULT_ROOT) -> dict[str, bytes]:
-    """{canonical url: body}: one page per fixture URL, in the preferred markup."""
+def demo_urls(out: Path = DEMO_DIR) -> set[str]:
+    """The demo's pages: the URLs of ``out/start_urls.txt`` (``#`` comments left out)."""
+    lines = (out / "start_urls.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def demo_pages(root: Path = DEFAULT_ROOT, out: Path = DEMO_DIR) -> dict[str, bytes]:
+    """{canonical url: body}: each demo page from its fixture, in the preferred markup."""
     site = Site(SITE)
+    wanted = demo_urls(out)
     chosen: dict[str, tuple[int, bytes]] = {}
     for fixture in load_fixtures(root):
         url = site.canonical_url(fixture.url)  # "https://zippia.com/..." is the same site
+        if url not in wanted:
+            continue
         markup = fixture.meta.get("markup", "")
         rank = _MARKUP_PREFERENCE.index(markup) if markup in _MARKUP_PREFERENCE else 99
         if url not in chosen or rank < chosen[url][0]:
@@ -60,9 +71,11 @@ def missing_links(pages: dict[str, bytes]) -> list[str]:
     return sorted(missing)
 
 
-def demo_site(root: Path = DEFAULT_ROOT) -> Iterator[tuple[str, int, dict[str, str], bytes]]:
+def demo_site(
+    root: Path = DEFAULT_ROOT, out: Path = DEMO_DIR
+) -> Iterator[tuple[str, int, dict[str, str], bytes]]:
     """(url, status, headers, body) of every response of the demo site."""
-    pages = demo_pages(root)
+    pages = demo_pages(root, out)
     yield f"{SITE}/robots.txt", 200, {"Content-Type": "text/plain"}, ROBOTS_TXT
     for url, body in pages.items():
         yield url, 200, HTML, body
@@ -78,12 +91,12 @@ def demo_site(root: Path = DEFAULT_ROOT) -> Iterator[tuple[str, int, dict[str, s
 def build(root: Path = DEFAULT_ROOT, out: Path = DEMO_DIR) -> dict[str, int]:
     """Write ``out/site.yaml`` (the cassette) and ``out/start_urls.txt`` (the demo's seeds)."""
     out.mkdir(parents=True, exist_ok=True)
-    responses = list(demo_site(root))
+    responses = list(demo_site(root, out))
     build_cassette(out / "site.yaml", responses)
     robots = f"{SITE}/robots.txt"
     pages = [url for url, status, _, _ in responses if status == 200 and url != robots]
     (out / "start_urls.txt").write_text(
-        "# The demo crawl's start pages: every page of the demo site (see careerscrape/demo.py).\n"
+        "# The demo site's pages, and the demo crawl's start pages (see careerscrape/demo.py).\n"
         + "".join(f"{url}\n" for url in pages),
         encoding="utf-8",
     )

@@ -4,7 +4,13 @@ The page is fetched with requests inside ``vcr.use_cassette``, so the folder
 gets, beside ``page.html`` and ``meta.json``, ``cassette.yaml``: the exact
 HTTP exchange (redirects, status, headers) in vcrpy's format, replayable by
 vcrpy and by the crawler (``-a replay=FOLDER/cassette.yaml``). The fixture's
-``expected.json`` is then written by ``careerscrape fixtures --update``.
+``expected.json`` is then written by hand from what the page shows (or drafted
+by ``careerscrape fixtures --update`` and checked line by line).
+
+``meta.json`` records the page's real URL: the one given with ``--url``, else
+the page's own canonical link (``<link rel="canonical">``, ``og:url``), else the
+address it was fetched from. So a page fetched from a mirror or a local server
+(``http://127.0.0.1:8000/...``) keeps its ``https://www.zippia.com/...`` URL.
 """
 
 from __future__ import annotations
@@ -19,8 +25,10 @@ from typing import Any
 
 import requests
 import vcr
+from lxml.etree import ParserError
 
 from careerscrape.atomic import commit_temp, make_temp, write_json
+from careerscrape.parsing.document import Document
 from careerscrape.parsing.urls import canonical_url
 from careerscrape.settings import DOWNLOAD_TIMEOUT, USER_AGENT
 
@@ -32,15 +40,21 @@ class FetchError(Exception):
 
 
 def fetch_fixture(
-    url: str, folder: str | os.PathLike[str], *, session: requests.Session | None = None
+    url: str,
+    folder: str | os.PathLike[str],
+    *,
+    session: requests.Session | None = None,
+    page_url: str | None = None,
 ) -> dict[str, Any]:
     """Fetch ``url`` once, live, and save ``folder``/page.html, meta.json and cassette.yaml.
 
     The cassette is recorded beside its final place and renamed over
     ``cassette.yaml`` only when the page was fetched with a 2xx status, so a
     failed fetch leaves the folder as it was. An existing ``meta.json`` keeps
-    its other keys (notes...); ``url`` (canonical form of the final URL),
-    ``markup`` ("live") and ``fetched_at`` are set. Returns the meta data.
+    its other keys (notes...); ``url`` (``page_url``, else the page's own
+    canonical link, else the final URL fetched, in canonical form),
+    ``fetched_from`` (the final URL fetched) and ``fetched_at`` are set.
+    Returns the meta data.
     """
     if not url.startswith(("http://", "https://")):
         raise FetchError(f"not an http(s) URL: {url!r}")
@@ -82,23 +96,35 @@ def fetch_fixture(
     if meta_path.is_file():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
-        url=canonical_url(response.url),
-        markup="live",
+        url=canonical_url(page_url or _canonical_link(body) or response.url),
+        fetched_from=response.url,
         fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     write_json(meta_path, meta)
     return meta
 
 
+def _canonical_link(body: bytes) -> str | None:
+    """The URL the page names as its own (``<link rel="canonical">``, ``og:url``), if any."""
+    try:
+        return Document.parse(body).canonical_url
+    except (ParserError, ValueError):  # not HTML at all: the fetched URL it is
+        return None
+
+
 def run_fetch(args: argparse.Namespace) -> int:
     try:
-        meta = fetch_fixture(args.url, args.folder)
+        meta = fetch_fixture(args.url, args.folder, page_url=args.page_url)
     except (FetchError, OSError) as exc:
         print(f"careerscrape fetch: {exc}", file=sys.stderr)
         return 1
     size = (Path(args.folder) / "page.html").stat().st_size
     print(f"{args.folder}: page.html ({size} bytes), meta.json, {CASSETTE_NAME} from {meta['url']}")
-    print("next: careerscrape fixtures --update writes its expected.json", file=sys.stderr)
+    print(
+        f"next: write {args.folder}/expected.json from what the page shows "
+        "(careerscrape fixtures --update drafts it), then make test",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -112,5 +138,11 @@ def add_fetch_command(subparsers: Any) -> argparse.ArgumentParser:
     )
     fetch.add_argument("url", metavar="URL", help="the page to fetch (http or https)")
     fetch.add_argument("folder", metavar="FOLDER", type=Path, help="fixture folder to write")
+    fetch.add_argument(
+        "--url",
+        dest="page_url",
+        metavar="PAGE_URL",
+        help="the page's real URL, for meta.json (default: its canonical link, else URL)",
+    )
     fetch.set_defaults(run=run_fetch)
     return fetch

@@ -1,7 +1,8 @@
 """Saved pages with their expected records: the regression suite's data.
 
-A fixture is a folder ``fixtures/pages/<name>/`` holding ``page.html`` (the
-page as served), ``meta.json`` (its URL, markup style, notes) and
+A fixture is a folder ``fixtures/pages/<name>/``, any name, holding
+``page.html`` (the page as served), ``meta.json`` (``{"url": ...}``; anything
+else is optional: ``markup``, ``notes``, ``fetched_at``...) and
 ``expected.json`` (the record the parser must produce, without the fields
 that change on every run). Tests and ``careerscrape fixtures`` both read
 fixtures through this module.
@@ -37,7 +38,11 @@ class Fixture:
 
     @property
     def url(self) -> str:
-        return self.meta["url"]
+        """The page's URL, the one thing ``meta.json`` must give."""
+        url = self.meta.get("url")
+        if not isinstance(url, str) or not url:
+            raise ValueError(f"{self.folder / 'meta.json'} gives no url")
+        return url
 
     @property
     def expected_path(self) -> Path:

@@ -25,10 +25,12 @@ every one of them.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import random
 import re
 import string
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -781,7 +783,10 @@ def _inject_ads(root, rng, log, sites) -> None:
             if e.tag == "p"
             and e.getparent() is not None
             and _takes_flow(e.getparent())
-            and not any(a.tag in {"li", "td", "th", "dd", "dt"} for a in e.iterancestors())
+            and not any(
+                a.tag in {"li", "td", "th", "dd", "dt"} or _ITEM_MARK in a.attrib
+                for a in (e, *e.iterancestors())
+            )
         ]
         if paragraphs and rng.random() < 0.5:  # an in-article slot
             paragraph = rng.choice(paragraphs)
@@ -977,26 +982,62 @@ def _removing(name: str, sites_of, edit_site, most: int) -> Mutation:
     return Mutation(name, False, edit, sites_of, edit_site)
 
 
+_TITLE_LINE_MAX = 120
+
+
+def _title_line(element: etree._Element) -> bool:
+    """A heading without a heading element: a <summary>, or a short <p>/<div> all in bold."""
+    if element.tag == "summary":
+        return True
+    if element.tag not in {"p", "div"} or not _phrasing_only(element):
+        return False
+    text = "".join(element.itertext()).strip()
+    return 0 < len(text) <= _TITLE_LINE_MAX and not _text_outside_bold(element).strip()
+
+
+def _text_outside_bold(element: etree._Element) -> str:
+    if element.tag in {"b", "strong"} or element.tag in RAW:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if _is_element(child):
+            parts.append(_text_outside_bold(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _headings(root: etree._Element) -> list[etree._Element]:
-    return [e for e in _content(root) if _is_heading(e)]
+    """Headings as a reader sees them: heading elements, summaries and bold-only lines."""
+    return [e for e in _content(root) if _is_heading(e) or _title_line(e)]
 
 
 def _delete_section(heading: etree._Element, rng: random.Random, log: list[str]) -> None:
-    """Delete a heading and everything up to the next heading of the same or a higher level."""
+    """Delete a heading and everything up to the next heading of the same or a higher level.
+
+    A summary takes its whole <details> with it; a bold-only line, what
+    follows it up to the next heading or bold-only line.
+    """
     body = next((a for a in heading.iterancestors() if a.tag == "body"), None)
     if body is None:
         return  # went with an earlier section
+    if heading.tag == "summary" and heading.getparent().tag == "details":
+        described = _describe(heading)
+        _drop(heading.getparent(), keep_tail=False)
+        log.append(f"delete_section: {described} with its <details>")
+        return
     order = [e for e in body.iter() if _is_element(e)]
     position = {id(e): i for i, e in enumerate(order)}
     start = position[id(heading)]
-    level = _heading_level(heading)
+    if _is_heading(heading):
+        level = _heading_level(heading)
+        ends = lambda e: _is_heading(e) and _heading_level(e) <= level  # noqa: E731
+    else:
+        ends = lambda e: _is_heading(e) or _title_line(e)  # noqa: E731
     end = next(
         (
             i
             for i in range(start + 1, len(order))
-            if _is_heading(order[i])
-            and _heading_level(order[i]) <= level
-            and heading not in order[i].iterancestors()
+            if ends(order[i]) and heading not in order[i].iterancestors()
         ),
         len(order),
     )
@@ -1062,15 +1103,230 @@ def _truncate_list(element: etree._Element, rng: random.Random, log: list[str]) 
 
 
 def _paragraphs(root: etree._Element) -> list[etree._Element]:
-    return [e for e in _content(root) if e.tag == "p"]
+    """Every <p> but bold-only title lines: a section's title goes with it (delete_section)."""
+    return [e for e in _content(root) if e.tag == "p" and not _title_line(e)]
 
 
 def _delete_paragraph(paragraph: etree._Element, rng: random.Random, log: list[str]) -> None:
-    """Delete a <p> (what follows it stays)."""
+    """Delete a <p> (what follows it stays); not a bold-only title line."""
     if paragraph.getparent() is None:
         return
     log.append(f"delete_paragraph: {_describe(paragraph)}")
     _drop(paragraph)
+
+
+# -- restyling mutations ---------------------------------------------------------------------
+#
+# The same content written in another form a reader reads alike: a heading as the
+# summary of a collapsible section, a heading role or a bold line; a list as bullet
+# or numbered paragraphs, <br> lines or plain sibling blocks; a table of figures
+# turned on its side, or as one card of label/value pairs (or value-first tiles, or
+# "Label: value" lines) per role. They add list markers and may repeat a label, so
+# the visible text may grow, but nothing of it is lost (see ``restyled_text_kept``).
+
+BULLETS = ("\u2022", "\u00b7", "\u25aa", "\u25e6", "\u2013", "-", "*", "\u2713")
+#: Marks a block that holds one list item (an attribute no parser reads): ads stay out of it.
+_ITEM_MARK = "data-list-item"
+HEADING_FORMS = ("keep", "aria", "summary", "bold", "plain")
+LIST_FORMS = ("bullets", "numbered", "br", "br_bullets", "blocks")
+TABLE_FORMS = ("transposed", "cards", "lines", "tiles", "by_figure")
+
+
+def _inner_copy(source: etree._Element, target: etree._Element) -> etree._Element:
+    """``target`` holding a copy of ``source``'s text and children (their tails too)."""
+    target.text = source.text
+    for child in source:
+        target.append(copy.deepcopy(child))
+    return target
+
+
+def _restyle_headings(root, rng, log, sites) -> None:
+    """Each heading level takes one form: kept, role=heading, <summary>, a bold or plain line.
+
+    One form per level, as a site writes a level of headings one way. A
+    summary needs the heading and its section side by side in a flow
+    container; a bold or plain line, a heading that holds only phrasing. A
+    plain line (a <div> styled by its class) is a title by its words alone.
+    """
+    headings = [e for e in _content(root) if _is_heading(e)]
+    forms = {level: rng.choice(HEADING_FORMS) for level in {_heading_level(h) for h in headings}}
+    forms[1] = rng.choice(["keep", "aria", "bold"])
+    done: dict[str, int] = {}
+    for heading in headings:
+        form = forms[_heading_level(heading)]
+        parent = heading.getparent()
+        if form == "summary" and parent is not None and _takes_flow(parent):
+            run = _section_run(heading)
+            details = _new("details", rng, open="") if rng.random() < 0.7 else _new("details", rng)
+            _wrap_run(run, [details])
+            summary = _inner_copy(heading, _new("summary", rng))
+            heading.getparent().replace(heading, summary)
+        elif form == "bold" and _phrasing_only(heading):
+            line = _new(rng.choice(["p", "div"]), rng)
+            bold = _inner_copy(heading, etree.SubElement(line, rng.choice(["b", "strong"])))
+            bold.tail = None
+            line.tail = heading.tail
+            heading.getparent().replace(heading, line)
+        elif form == "plain" and _phrasing_only(heading):  # its looks left to a stylesheet
+            for attribute in ("role", "aria-level"):
+                heading.attrib.pop(attribute, None)
+            heading.tag = "div"
+        elif form in {"aria", "bold", "summary"} and heading.tag in HEADING_TAGS:
+            heading.set("aria-level", str(_heading_level(heading)))
+            heading.set("role", "heading")
+            heading.tag = "div"
+            form = "aria"
+        else:
+            form = "keep"
+        done[form] = done.get(form, 0) + 1
+    log.append(f"restyle_headings: levels {forms}, done {done}")
+
+
+def _shown(element: etree._Element) -> bool:
+    """Neither ``element`` nor a box around it is chrome, hidden or raw text."""
+    return not any(_skipped(e) for e in (element, *element.iterancestors()) if _is_element(e))
+
+
+def _restylable_lists(root: etree._Element) -> list[etree._Element]:
+    """Shown lists, not nested in or around other lists, in a container that takes a <div>."""
+    return [
+        e for e in _lists(root)
+        if e.getparent() is not None and _takes_flow(e.getparent()) and _shown(e)
+        and not any(a.tag in {"ul", "ol", "li"} for a in e.iterancestors())
+        and not any(d.tag in {"ul", "ol"} for d in e.iterdescendants())
+    ]  # fmt: skip
+
+
+def _restyle_lists(root, rng, log, sites) -> None:
+    """Each list as bullet or numbered blocks, <br> lines (with or without bullets) or blocks.
+
+    Items holding blocks (a <p> example under a skill) can only be blocks of
+    their own; the marker goes before their first words.
+    """
+    for element in _restylable_lists(root):
+        items = [c for c in element if _is_element(c) and c.tag == "li" and _has_text(c)]
+        form = rng.choice(LIST_FORMS)
+        if form.startswith("br") and not all(map(_phrasing_only, items)):
+            form = rng.choice(["bullets", "numbered", "blocks"])
+        bullet = rng.choice(BULLETS)
+        tag = "div" if any(not _phrasing_only(i) for i in items) else rng.choice(["p", "div"])
+        box = _new("div", rng)
+        if form.startswith("br"):
+            line = etree.SubElement(box, "p")
+            for index, item in enumerate(items):
+                if index:
+                    etree.SubElement(line, "br")
+                mark = f"{bullet} " if form == "br_bullets" else ""
+                _append_text(line, mark)
+                _move_content(item, line)
+        else:
+            for index, item in enumerate(items, 1):
+                block = etree.SubElement(box, tag, {_ITEM_MARK: ""})
+                mark = {"bullets": f"{bullet} ", "numbered": f"{index}. "}.get(form, "")
+                block.text = mark or None
+                _move_content(item, block)
+        box.tail = element.tail
+        element.getparent().replace(element, box)
+        log.append(f"restyle_lists: {len(items)} items as {form} ({bullet!r}, {tag})")
+
+
+def _append_text(element: etree._Element, text: str) -> None:
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def _figure_tables(root: etree._Element) -> list[tuple[etree._Element, list[list[etree._Element]]]]:
+    """Tables and grids of figures: a header of two names over rows of a label and two values."""
+    found = []
+    candidates = [(t, _own_rows(t), _cells) for t in _tables(root)]
+    candidates += [(g, _children(g), _children) for g in grids(root)]
+    for box, rows, cells_of in candidates:
+        grid = [cells_of(row) for row in rows]
+        if len(grid) < 2 or any(len(cells) != 3 for cells in grid):
+            continue
+        if _blank_cell_text(grid[0][0]) or not all(map(_has_text, grid[0][1:])):
+            continue
+        if not _shown(box) or any(_is_heading(d) for c in grid for d in c for d in d.iter()):
+            continue
+        found.append((box, grid))
+    return found
+
+
+def _restyle_tables(root, rng, log, sites) -> None:
+    """Each table of figures turned on its side, as a card (tiles, lines) per role or per figure.
+
+    Values of more than one line (blocks, <br>) are not written as text lines.
+    """
+    for box, grid in _figure_tables(root):
+        one_line = all(
+            _phrasing_only(cell) and cell.find(".//br") is None for cells in grid for cell in cells
+        )
+        form = rng.choice(TABLE_FORMS if one_line else ("transposed", "cards"))
+        (_, *names), rows = grid[0], grid[1:]
+        new = _new("div", rng)
+        if form == "transposed":
+            table = etree.SubElement(new, "table")
+            cell = rng.choice(["th", "td"])
+            header = etree.SubElement(table, "tr")
+            etree.SubElement(header, cell)
+            for label, _, _ in rows:
+                _move_content(label, etree.SubElement(header, cell))
+            for side, name in enumerate(names, 1):
+                line = etree.SubElement(table, "tr")
+                _move_content(name, etree.SubElement(line, cell))
+                for row in rows:
+                    _move_content(row[side], etree.SubElement(line, "td"))
+        elif form == "by_figure":  # a card per figure, each role's value on its line
+            for label, *values in rows:
+                _move_content(label, etree.SubElement(new, rng.choice(["h4", "p", "div"])))
+                lines = etree.SubElement(new, "ul")
+                for name, value in zip(names, values, strict=True):
+                    line = etree.SubElement(lines, "li")
+                    _inner_copy(name, etree.SubElement(line, "b")).tail = ": "
+                    _move_content(value, line)
+        else:
+            for side, name in enumerate(names, 1):
+                _card_of(new, form, name, [(row[0], row[side]) for row in rows], rng)
+        new.tail = box.tail
+        box.getparent().replace(box, new)
+        log.append(f"restyle_tables: {len(rows)} rows as {form}")
+
+
+def _card_of(parent, form: str, name, pairs, rng: random.Random) -> None:
+    """One role's figures under its name: label/value pairs, value-first tiles or text lines."""
+    card = etree.SubElement(parent, "section")
+    if form == "lines":
+        line = etree.SubElement(card, "p")
+        _move_content(name, etree.SubElement(line, "b"))
+        for label, value in pairs:
+            etree.SubElement(line, "br")
+            _append_text(line, "")
+            copied = _inner_copy(label, etree.Element("span"))
+            copied.tail = ": "
+            line.append(copied)
+            _move_content(value, line)
+        return
+    title = etree.SubElement(card, rng.choice(["h4", "div", "strong"]))
+    _move_content(name, title)
+    for label, value in pairs:
+        pair = etree.SubElement(card, "div")
+        box = "span" if _phrasing_only(value) else "div"
+        first, second = etree.SubElement(pair, box), etree.SubElement(pair, box)
+        if form == "tiles":
+            first.tag = "strong"
+            _move_content(value, first)
+            _inner_copy(label, second)
+        else:
+            _inner_copy(label, first)
+            _move_content(value, second)
+
+
+def restyled_text_kept(before: bytes, after: bytes) -> str | None:
+    """What a restyling lost of the visible text (None when nothing): markers may be added."""
+    lost = Counter(visible_text(before)) - Counter(visible_text(after))
+    return "".join(sorted(lost.elements())) or None
 
 
 # -- the catalogue ------------------------------------------------------------------------
@@ -1090,6 +1346,10 @@ inject_cookie_banner = Mutation("inject_cookie_banner", True, _inject_cookie_ban
 inject_show_more = Mutation("inject_show_more", True, _inject_show_more)
 vary_whitespace = Mutation("vary_whitespace", True, _vary_whitespace)
 split_text = Mutation("split_text", True, _split_text)
+
+restyle_headings = Mutation("restyle_headings", True, _restyle_headings)
+restyle_lists = Mutation("restyle_lists", True, _restyle_lists)
+restyle_tables = Mutation("restyle_tables", True, _restyle_tables)
 
 delete_section = _removing("delete_section", _headings, _delete_section, 1)
 cut_table = _removing("cut_table", _row_groups, _cut_table, 1)
@@ -1114,6 +1374,8 @@ KEEPING: tuple[Mutation, ...] = (
     vary_whitespace,
     split_text,
 )
+#: Restylings: the same content in other forms (list markers added, labels repeated).
+RESTYLING: tuple[Mutation, ...] = (restyle_headings, restyle_lists, restyle_tables)
 REMOVING: tuple[Mutation, ...] = (
     delete_section,
     cut_table,

@@ -53,8 +53,8 @@ def _run_bench(*arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _lines(doc) -> list[tuple[str, str, int, str]]:
-    return [(b.kind, b.text, b.level, b.full) for b in doc.blocks]
+def _lines(doc) -> list[tuple[str, str, int, str, tuple[str, ...], str]]:
+    return [(b.kind, b.text, b.level, b.full, b.lines, b.marker) for b in doc.blocks]
 
 
 # -- the benchmark script ----------------------------------------------------------------

@@ -24,6 +24,13 @@ PAGE = (
     "<!doctype html><html><head><title>What does a chef do</title></head>"
     "<body><h1>What Does A Chef Do</h1><p>Chefs cook. Caf\u00e9 \u2014 kitchen.</p></body></html>"
 ).encode()
+#: A page that names its own URL, served by a mirror under another path.
+CANONICAL_PAGE = (
+    b'<!doctype html><html><head><link rel="canonical" '
+    b'href="https://www.zippia.com/sous-chef-jobs/what-does-a-sous-chef-do/?ref=x">'
+    b"<title>What does a sous chef do</title></head><body><h1>What does a sous chef do?</h1>"
+    b"</body></html>"
+)
 
 
 class _Site(BaseHTTPRequestHandler):
@@ -33,6 +40,8 @@ class _Site(BaseHTTPRequestHandler):
         self.seen.append((self.path, self.headers.get("User-Agent", "")))
         if self.path == "/old-chef":
             self._send(301, {"Location": "/chef-jobs/what-does-a-chef-do/"}, b"")
+        elif self.path == "/mirror/sous-chef":
+            self._send(200, {"Content-Type": "text/html; charset=utf-8"}, CANONICAL_PAGE)
         elif self.path == "/chef-jobs/what-does-a-chef-do/":
             self._send(
                 200,
@@ -74,9 +83,10 @@ def test_fetch_writes_page_meta_and_a_replayable_cassette(tmp_path: Path, site) 
 
     assert (folder / "page.html").read_bytes() == PAGE, "decoded body, as served"
     assert json.loads((folder / "meta.json").read_text(encoding="utf-8")) == meta
+    # The page names no URL of its own: the address it came from, made canonical.
     port = origin.rsplit(":", 1)[1]
     assert meta["url"] == f"https://127.0.0.1:{port}/chef-jobs/what-does-a-chef-do/"
-    assert meta["markup"] == "live"
+    assert meta["fetched_from"] == f"{origin}/chef-jobs/what-does-a-chef-do/"
     assert datetime.fromisoformat(meta["fetched_at"]).tzinfo is not None
     assert [path for path, _ in _Site.seen] == ["/old-chef", "/chef-jobs/what-does-a-chef-do/"]
     assert _Site.seen[0][1].startswith("careerscrape/")
@@ -96,6 +106,21 @@ def test_fetch_writes_page_meta_and_a_replayable_cassette(tmp_path: Path, site) 
     assert recorded.get("GET", f"{origin}/old-chef").status == 301
 
 
+def test_a_page_fetched_from_a_mirror_keeps_its_own_canonical_url(tmp_path: Path, site) -> None:
+    origin, _ = site
+    meta = fetch_fixture(f"{origin}/mirror/sous-chef", tmp_path / "sous-chef")
+    assert meta["url"] == "https://www.zippia.com/sous-chef-jobs/what-does-a-sous-chef-do/"
+    assert meta["fetched_from"] == f"{origin}/mirror/sous-chef"
+
+
+def test_a_url_given_for_the_page_wins(tmp_path: Path, site) -> None:
+    origin, _ = site
+    given = "https://www.zippia.com/chef-jobs/what-does-a-chef-do/"
+    meta = fetch_fixture(f"{origin}/old-chef", tmp_path / "chef", page_url=given)
+    assert meta["url"] == given
+    assert meta["fetched_from"] == f"{origin}/chef-jobs/what-does-a-chef-do/"
+
+
 def test_refetch_keeps_other_meta_keys(tmp_path: Path, site) -> None:
     origin, _ = site
     folder = tmp_path / "fixture"
@@ -104,8 +129,8 @@ def test_refetch_keeps_other_meta_keys(tmp_path: Path, site) -> None:
         json.dumps({"url": "x", "markup": "nextjs", "notes": "kept"}), encoding="utf-8"
     )
     meta = fetch_fixture(f"{origin}/chef-jobs/what-does-a-chef-do/", folder, session=None)
-    assert meta["notes"] == "kept" and meta["markup"] == "live"
-    assert list(meta) == ["url", "markup", "notes", "fetched_at"]
+    assert meta["notes"] == "kept" and meta["markup"] == "nextjs"
+    assert list(meta) == ["url", "markup", "notes", "fetched_from", "fetched_at"]
 
 
 def test_fetch_with_a_given_session(tmp_path: Path, site) -> None:
@@ -139,6 +164,13 @@ def test_fetch_command(tmp_path: Path, site, capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     assert f"page.html ({len(PAGE)} bytes)" in out
     assert (folder / "page.html").read_bytes() == PAGE
+
+    real = "https://www.zippia.com/chef-jobs/what-does-a-chef-do/"
+    other = tmp_path / "given"
+    args = _cli().parse_args(["fetch", f"{origin}/old-chef", str(other), "--url", real])
+    assert args.run(args) == 0
+    assert f"from {real}" in capsys.readouterr().out
+    assert json.loads((other / "meta.json").read_text(encoding="utf-8"))["url"] == real
 
     args = _cli().parse_args(["fetch", f"{origin}/nowhere", str(tmp_path / "other")])
     assert args.run(args) == 1

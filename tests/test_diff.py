@@ -22,7 +22,7 @@ from careerscrape.catalog.diff import (
 )
 from careerscrape.catalog.merge import CatalogBuilder, write_catalog
 from careerscrape.cli import build_parser
-from careerscrape.fixtures import load_fixtures
+from careerscrape.fixtures import Fixture
 from careerscrape.models import RoleCatalogEntry
 from careerscrape.parsing import parse_page
 
@@ -45,18 +45,30 @@ SOUS_CHEF_URL = "https://www.zippia.com/sous-chef-jobs/what-does-a-sous-chef-do"
 # -- two catalogs from the fixture pages -------------------------------------------------------
 
 
+CHEF = "role-chef--nextjs"
+STOCKER = "vs-stocker-vs-lead-stocker--nextjs"
+#: The pages the two catalogs are built from, one per URL: the figures below (24 roles)
+#: are theirs, so a fixture added to fixtures/pages changes nothing here.
+CATALOG_PAGES = (
+    "role-bar-attendant--nextjs", CHEF, ROLE, "role-food-server--plain", "role-janitor--legacy",
+    "role-operations-manager-alt--legacy", "role-registered-nurse--nextjs",
+    "role-senior-service-manager--legacy", "vs-bar-attendant-vs-food-server--nextjs",
+    "vs-certified-forklift-driver-vs-forklift-operator--plain", VS,
+    "vs-customer-service-manager-vs-operations-manager--legacy",
+    "vs-line-chef-vs-line-cook-dishwasher--plain",
+    "vs-registered-nurse-vs-licensed-practical-nurse--nextjs",
+    "vs-senior-service-manager-vs-customer-service-director--plain", STOCKER,
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def page_records() -> dict[str, dict[str, Any]]:
-    """One record per distinct page URL (the first markup by folder name), fetched at T0."""
-    records: dict[str, dict[str, Any]] = {}
-    urls: set[str] = set()
-    for fixture in load_fixtures(FIXTURES_DIR):
-        if fixture.url in urls:
-            continue
-        urls.add(fixture.url)
-        record = parse_page(fixture.html, fixture.url, fetched_at=T0)
-        records[fixture.name] = record.model_dump(mode="json")
-    return records
+    """The record of each page of :data:`CATALOG_PAGES`, fetched at T0."""
+    return {
+        name: parse_page(fixture.html, fixture.url, fetched_at=T0).model_dump(mode="json")
+        for name in CATALOG_PAGES
+        for fixture in [Fixture(name, FIXTURES_DIR / name)]
+    }
 
 
 def catalog_of(records: typing.Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -89,12 +101,12 @@ def catalogs(page_records) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     assert "CRM" in [skill["name"] for skill in role["skills"]]
     role["skills"] = [skill for skill in role["skills"] if skill["name"] != "CRM"]
     # A new role page.
-    sous_chef = copy.deepcopy(new["role-chef--nextjs"])
+    sous_chef = copy.deepcopy(new[CHEF])
     assert sous_chef["comparisons"] == []
     sous_chef.update(role="Sous Chef", role_slug="sous-chef", url=SOUS_CHEF_URL)
     new["role-sous-chef"] = sous_chef
     # The stocker comparison page is gone, and with it both of its roles.
-    del new["vs-stocker-vs-lead-stocker--nextjs"]
+    del new[STOCKER]
     return catalog_of(page_records.values()), catalog_of(new.values())
 
 

@@ -29,7 +29,28 @@ def test_fixture_folders_are_complete_and_found(fixtures_dir) -> None:
         expected = fixture.expected()
         assert not set(VOLATILE_FIELDS) & set(expected), f"{fixture.name} stores volatile fields"
         assert expected["url"] == parse_page(fixture.html, fixture.url).url
-        assert fixture.meta["markup"] == fixture.name.rsplit("--", 1)[1]
+
+
+def test_a_fixture_needs_only_its_three_files_and_a_url(tmp_path, fixture_named) -> None:
+    """Any folder name; meta.json gives the url and nothing else; expected.json the record."""
+    source = fixture_named("role-chef--nextjs")
+    folder = tmp_path / "a chef page saved by hand"
+    folder.mkdir()
+    (folder / "page.html").write_bytes(source.html)
+    (folder / "meta.json").write_text(json.dumps({"url": source.url}), encoding="utf-8")
+    (folder / "expected.json").write_text(source.expected_path.read_text(), encoding="utf-8")
+    (found,) = load_fixtures(tmp_path)
+    assert found.name == "a chef page saved by hand"
+    assert field_differences(found.actual(), found.expected()) == []
+
+
+def test_a_meta_without_url_is_named_in_the_error(tmp_path) -> None:
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "page.html").write_text("<html><body></body></html>")
+    (tmp_path / "page" / "meta.json").write_text('{"notes": "no url"}')
+    (found,) = load_fixtures(tmp_path)
+    with pytest.raises(ValueError, match=r"page/meta.json gives no url"):
+        found.actual()
 
 
 def test_field_differences_names_each_differing_field() -> None:

@@ -8,13 +8,23 @@ from datetime import UTC, datetime
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import seed as hypothesis_seed
+from hypothesis import strategies as st
 
 from careerscrape.catalog.merge import CatalogBuilder
 from careerscrape.fixtures import VOLATILE_FIELDS, field_differences
 from careerscrape.models import PAGE_MODELS
 from careerscrape.parsing import parse_page, read_page
 from careerscrape.parsing.urls import comparison_slugs, page_kind, role_slug
-from careerscrape.sitegen import CANONICAL_ORIGIN, Site, generate_site
+from careerscrape.sitegen import (
+    ALL_MARKUPS,
+    CANONICAL_ORIGIN,
+    FORM_MARKUPS,
+    FORMS,
+    Site,
+    generate_site,
+)
 
 FETCHED = datetime(2025, 6, 1, tzinfo=UTC)
 
@@ -50,6 +60,67 @@ def test_every_page_parses_to_its_expected_record(site: Site) -> None:
     assert not failures, f"{len(failures)} of {len(site.paths)} pages differ:\n" + "\n".join(
         failures[:5]
     )
+
+
+def _differences(site: Site, path: str, html: bytes) -> list[str]:
+    record = parse_page(html, site.url(path)).model_dump(mode="json")
+    for field in VOLATILE_FIELDS:
+        record.pop(field)
+    return field_differences(record, site.records[site.url(path)])
+
+
+@pytest.mark.parametrize("markup", ["mobile", "reader"])
+def test_every_page_in_a_form_drawn_markup_parses_to_its_record(site: Site, markup: str) -> None:
+    failures = {}
+    for path in site.paths:
+        differences = _differences(site, path, site.render(path, markup))
+        if differences:
+            failures[path] = differences[:5]
+    assert not failures, f"{len(failures)} of {len(site.paths)} {markup} pages differ: {failures}"
+
+
+@hypothesis_seed(20251207)
+@settings(
+    max_examples=40,
+    database=None,
+    deadline=None,
+    phases=(Phase.explicit, Phase.generate),
+    suppress_health_check=(HealthCheck.too_slow,),
+)
+@given(page=st.integers(min_value=0, max_value=59), variant=st.integers(0, 2**32 - 1))
+def test_every_random_rendering_parses_to_the_record(site: Site, page: int, variant: int) -> None:
+    """Headings, lists, skill lines and figure tables drawn at random from every form."""
+    path = site.paths[page]
+    html = site.render(path, "random", variant)
+    differences = _differences(site, path, html)
+    assert not differences, f"{path} (random, variant {variant}):\n" + "\n".join(differences)
+
+
+def test_random_renderings_differ_and_repeat(site: Site) -> None:
+    path = site.comparison_paths[0]
+    renderings = {site.render(path, "random", variant) for variant in range(8)}
+    assert len(renderings) == 8
+    assert site.render(path, "random", 3) == site.render(path, "random", 3)
+
+
+def test_random_renderings_use_every_form(site: Site) -> None:
+    """Over a few pages and variants, every form of FORMS is drawn at least once."""
+    text = b"".join(site.render(p, "random", v) for p in site.paths[:5] for v in range(12))
+    assert b"<summary>" in text and b'role="heading"' in text and b"<p><b>" in text
+    assert b'role="meter"' in text and b"<dt>" in text and b"\xe2\x80\xa2 " in text
+    assert re.search(rb"<p>\d+[.)] ", text) and b"<br>" in text
+    assert set(FORMS) >= {"section", "list", "skill", "figures"}
+
+
+def test_a_site_takes_its_markups_in_turn() -> None:
+    site = generate_site(12, seed=3, markups=("mobile", "reader", "nextjs"))
+    assert [site.markup(p) for p in site.paths[:4]] == ["mobile", "reader", "nextjs", "mobile"]
+    assert site.pages[site.paths[0]] == site.render(site.paths[0], "mobile")
+    assert set(FORM_MARKUPS) < set(ALL_MARKUPS)
+    with pytest.raises(ValueError, match="markups are some of"):
+        generate_site(12, markups=("amp",))
+    with pytest.raises(ValueError, match="no markup 'amp'"):
+        site.render(site.paths[0], "amp")
 
 
 def test_records_are_valid_models_keyed_by_canonical_url(site: Site) -> None:

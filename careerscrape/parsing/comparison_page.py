@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Any
 
 from careerscrape.parsing import prose, text
-from careerscrape.parsing.document import Block, Document
+from careerscrape.parsing.document import Block, Document, Figure, row_texts
 from careerscrape.parsing.urls import comparison_slugs
 
 VS_TITLE = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
@@ -15,9 +17,12 @@ ROLE_TITLE = re.compile(r"^What does an? (.+?) do\??$", re.I)
 EXAMPLE_RESPONSIBILITIES = re.compile(r"^(.+?) example responsibilities\.?$", re.I)
 COMMON_SKILLS = re.compile(r"^Common (.+?) skills:?$", re.I)
 TOP_SKILLS = re.compile(r"\bskills for (?:an? )?(.+?) (?:include|are)\s+(.+?)\.?$", re.I)
-SHARE_ITEM = re.compile(r"^(.+?)\s*,\s*(\d+(?:\.\d+)?)\s*%")
 _MARKER_KINDS = ("heading", "text")
 _MARKER_MAX = 120  # a list's title line is short; longer lines are prose
+_TITLE_MAX = 120  # a page title written as a plain line is short
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+#: What follows the names in a browser title: "X vs Y | Zippia", "X vs Y: What Are The ...".
+_TITLE_TAIL = re.compile(r"\s*(?:[|:]|\s-\s).*$")
 
 
 def _share(value: str | None) -> dict[str, Any] | None:
@@ -60,19 +65,26 @@ ROWS: dict[str, tuple[tuple[str, ...], Callable[[str | None], Any]]] = {
     "lgbt_percent": (("LGBT percentage", "LGBT percent", "LGBT"), text.percent),
 }
 _HEADER_LABELS = ROWS["yearly_salary"][0] + ROWS["hourly_rate"][0] + ROWS["growth_rate"][0]
+#: Every row label, lower case: a figure's value never runs into the next label.
+_KNOWN_LABELS = frozenset(label.lower() for labels, _ in ROWS.values() for label in labels)
 
 
 def parse_comparison(doc: Document, url: str | None) -> dict[str, Any]:
     """The RoleComparison fields of a comparison page (provenance is added by the caller)."""
-    names = _role_names(doc)
+    url_slugs = comparison_slugs(url)
+    names = _role_names(doc, url_slugs)
     if names is None:
         return {}
-    sides = [_side(doc, names.a), _side(doc, names.b)]
-    _assign_slugs(sides, comparison_slugs(url))
-    for field, (labels, convert) in ROWS.items():
-        values = doc.row_values(labels) or []
-        for i, side in enumerate(sides):
-            side[field] = convert(values[i]) if i < len(values) else convert(None)
+    doc.promote(_section_titles(names.a, names.b))
+    figures = _Figures(doc, names)
+    values = {field: figures.values(field) for field in ROWS}
+    # Without a header row, a role is named as its cards or rows write it.
+    sides = [_side(doc, figures.written.get(side, name))
+             for side, name in ((prose.A, names.a), (prose.B, names.b))]  # fmt: skip
+    _assign_slugs(sides, url_slugs)
+    for field, (_, convert) in ROWS.items():
+        for side, value in zip(sides, values[field], strict=True):
+            side[field] = convert(value)
     paragraphs = [b.text for b in doc.blocks if b.kind == "text"]
     _descriptions(doc, names, sides)
     for side_key, years in _years(paragraphs, names).items():
@@ -83,11 +95,12 @@ def parse_comparison(doc: Document, url: str | None) -> dict[str, Any]:
         doc, names, EXAMPLE_RESPONSIBILITIES, "responsibilities"
     ).items():
         sides[_index(side_key)]["responsibilities"] = items
-    for side_key, items in _marked_lists(doc, names, COMMON_SKILLS, "common", SHARE_ITEM).items():
+    for side_key, items in _marked_lists(
+        doc, names, COMMON_SKILLS, "common", text.skill_share
+    ).items():
+        shares = (text.skill_share(item) for item in items)
         sides[_index(side_key)]["skills"] = [
-            {"name": m.group(1), "percent": float(m.group(2))}
-            for m in map(SHARE_ITEM.match, items)
-            if m
+            {"name": share[0], "percent": share[1]} for share in shares if share
         ]
     return {"roles": sides}
 
@@ -101,15 +114,158 @@ def _side(doc: Document, name: str) -> dict[str, Any]:
             "responsibilities": [], "skills": []}  # fmt: skip
 
 
-def _role_names(doc: Document) -> prose.RoleNames | None:
-    """The two roles, as the table header writes them, else as the title does."""
-    header = doc.header_row(_HEADER_LABELS)
-    if len(header) == 2:
-        return prose.RoleNames(*header)
-    title = doc.find(VS_TITLE)
-    if title:
-        return prose.RoleNames(*VS_TITLE.match(title.text).groups())
+def _role_names(doc: Document, url_slugs: tuple[str, str] | None) -> prose.RoleNames | None:
+    """The two roles, as the table header writes them; else the title's, else the URL's.
+
+    The title is the first "X vs Y" heading, line or browser title. When the
+    URL names the roles, a header or title must name the same two (in either
+    order): a section heading "X vs Y overview" is no title.
+    """
+    header = doc.header_row(_HEADER_LABELS, _KNOWN_LABELS)
+    candidates = chain([tuple(header)] if len(header) == 2 else [], _title_candidates(doc))
+    for pair in candidates:
+        if url_slugs is None or {text.slug(pair[0]), text.slug(pair[1])} == set(url_slugs):
+            return prose.RoleNames(*pair)
+    if url_slugs:
+        return prose.RoleNames(*(slug.replace("-", " ") for slug in url_slugs))
     return None
+
+
+@lru_cache(maxsize=256)
+def _section_titles(a: str, b: str) -> re.Pattern[str]:
+    """The words of this page's titles, for titles drawn as plain lines (:meth:`Document.promote`).
+
+    "A vs B" and its sections ("... overview", "... salary"), "Differences
+    between A and B ...", and "What does a X do?" (X as the page writes it).
+    """
+    a, b = re.escape(a), re.escape(b)
+    return re.compile(
+        rf"^(?:{a} vs\.? {b}(?: \w+)?|differences between (?:an? )?{a} and (?:an? )?{b}\b.*"
+        rf"|what does an? .{{1,80}} do\??)$",
+        re.I,
+    )
+
+
+def _title_candidates(doc: Document) -> Iterator[tuple[str, ...]]:
+    """The role pairs of "X vs Y" titles: headings, then short lines, then the browser title."""
+    for block in [*doc.find_all(VS_TITLE), *doc.find_all(VS_TITLE, ("text",))]:
+        if len(block.text) <= _TITLE_MAX:
+            yield VS_TITLE.match(block.text).groups()
+    match = VS_TITLE.match(_TITLE_TAIL.sub("", doc.title))
+    if match:
+        yield match.groups()
+
+
+class _Figures:
+    """The figures of :data:`ROWS` on one page, read side by side.
+
+    Also keeps each role's name as the cards' titles or the rows' heads
+    write it (``written``): the page's own casing of the name.
+    """
+
+    def __init__(self, doc: Document, names: prose.RoleNames) -> None:
+        self.doc, self.names = doc, names
+        self.written: dict[str, str] = {}
+
+    def values(self, field: str) -> tuple[str | None, str | None]:
+        """The two sides' values of one figure, from the places the page shows it.
+
+        A row gives both, in column order (the first row wins, labels in the
+        order given). Otherwise each value goes to the side its row's head or
+        its card's title names; values whose side nothing names are refused
+        (see :func:`_unnamed_columns` for the page's own order).
+        """
+        figures: list[Figure] = []
+        for figure in self.doc.figures(ROWS[field][0], _KNOWN_LABELS):
+            if figure.is_row:
+                return figure.values[0], figure.values[1]
+            figures.append(figure)
+        found: list[str | None] = [None, None]
+        unnamed: list[Figure] = []
+        places = {figure.at for figure in figures}
+        for figure in sorted(figures, key=lambda f: f.at):
+            above = None if figure.heads else self._above(figure.at, places)
+            columns = self._columns(figure.header) or (above if isinstance(above, list) else None)
+            if columns is not None:  # under a header of the two roles
+                if len(figure.values) == len(columns):
+                    return tuple(figure.values[columns.index(side)] for side in (prose.A, prose.B))
+                continue  # a row that lost a cell: whose is the one left?
+            if figure.heads:
+                pairs = zip(map(self._owner, figure.heads), figure.values, strict=True)
+            elif isinstance(above, str):
+                pairs = [(above, " ".join(figure.values))]  # a card's value, in one or more parts
+            else:
+                unnamed.append(figure)
+                continue
+            for side, value in pairs:
+                if side is not None and found[_index(side)] is None:
+                    found[_index(side)] = value
+        if found != [None, None] or not unnamed:
+            return found[0], found[1]
+        return _unnamed_columns(figures, unnamed)
+
+    @cached_property
+    def _lines(self) -> set[int]:
+        """Every line that holds a figure outside a table row: a bold label is no section title."""
+        return {
+            figure.at
+            for labels, _ in ROWS.values()
+            for figure in self.doc.figures(labels, _KNOWN_LABELS)
+            if not figure.is_row
+        }
+
+    def _columns(self, header: tuple[str, ...]) -> list[str] | None:
+        """The sides of a header row's two cells, when they name the two roles."""
+        sides = [self.names.is_name(cell) for cell in header]
+        return sides if len(sides) == 2 and set(sides) == {prose.A, prose.B} else None
+
+    def _above(self, at: int, places: set[int]) -> str | list[str] | None:
+        """What names the values read at block ``at``: a side, the sides of columns, or nothing.
+
+        The nearest line before it that is a role's name alone: a card's
+        title (its side), or a cell of a header row naming both roles (the
+        sides of its columns, in order). Not across another place of the same
+        figure (``places``: another card), nor across a heading (another
+        section) unless it is a line of figures (a bold label).
+        """
+        for block in reversed(self.doc.blocks[:at]):
+            if block.index in places:
+                return None
+            side = self._owner(block.text, alone=True) if len(block.text) <= _TITLE_MAX else None
+            if side is not None:
+                return self._header_of(block) or side
+            if block.is_heading and block.index not in self._lines:
+                return None
+        return None
+
+    def _header_of(self, block: Block) -> list[str] | None:
+        """The sides of the header row a name cell is one of, when it names both roles."""
+        if block.kind != "cell":
+            return None
+        sides = [self.names.is_name(cell) for cell in row_texts(block.element)]
+        named = [side for side in sides if side is not None]
+        return named if sorted(named) == [prose.A, prose.B] else None
+
+    def _owner(self, text: str, alone: bool = False) -> str | None:
+        """The side a row's head (or, ``alone``, a card's title) names; its name kept as written."""
+        side = self.names.is_name(text)
+        if side is not None:
+            self.written.setdefault(side, text)
+            return side
+        return None if alone else self.names.side_of(text)
+
+
+def _unnamed_columns(figures: list[Figure], unnamed: list[Figure]) -> tuple[str | None, str | None]:
+    """When nothing names whose values they are, the page's own order, if it settles it.
+
+    The figure shown only as two values of one label (a list of terms with a
+    description per column, no header), or only in two cards without titles.
+    """
+    if len(figures) == 1 and len(unnamed[0].values) == 2:
+        return unnamed[0].values[0], unnamed[0].values[1]
+    if len(figures) == len(unnamed) == 2 and all(len(f.values) == 1 for f in unnamed):
+        return unnamed[0].values[0], unnamed[1].values[0]
+    return None, None
 
 
 def _assign_slugs(sides: list[dict[str, Any]], url_slugs: tuple[str, str] | None) -> None:
@@ -124,15 +280,15 @@ def _assign_slugs(sides: list[dict[str, Any]], url_slugs: tuple[str, str] | None
 def _descriptions(doc: Document, names: prose.RoleNames, sides: list[dict[str, Any]]) -> None:
     """Each side's "What does a X do?" paragraph; on older pages, the paragraph that opens on it."""
     for heading in doc.find_all(ROLE_TITLE):
-        side = names.only(ROLE_TITLE.match(heading.text).group(1))
+        side = names.side_of(ROLE_TITLE.match(heading.text).group(1))
         target = sides[_index(side)] if side else None
         if target is None or target["description"]:
             continue
+        paragraphs = [b.text for b in doc.after(heading) if b.kind in {"text", "cell"}]
         target["description"] = next(
-            (b.text for b in doc.after(heading)
-             if b.kind == "text" and _describes(b.text, names, side)),
+            (p for i, p in enumerate(paragraphs) if _describes(p, names, side, first=i == 0)),
             None,
-        )  # fmt: skip
+        )
     if any(side["description"] for side in sides):
         return
     for block in doc.blocks:
@@ -155,14 +311,25 @@ def _is_paragraph(text: str) -> bool:
     return len(text.split()) >= prose.MIN_PARAGRAPH_WORDS
 
 
-def _describes(text: str, names: prose.RoleNames, side: str) -> bool:
-    """A paragraph that describes ``side``: prose that names that role."""
-    return _is_paragraph(text) and side in names.mentioned(text)
+def _describes(text: str, names: prose.RoleNames, side: str, first: bool) -> bool:
+    """A paragraph under ``side``'s "What does" title that describes it.
+
+    Prose that names that role; or, the ``first`` paragraph under the title,
+    prose that names neither role in full (a short form, a pronoun: the
+    title says whom it is about) and not the other by a short form. Never
+    one about the other role.
+    """
+    if not _is_paragraph(text):
+        return False
+    mentioned = names.mentioned(text)
+    if mentioned:
+        return side in mentioned
+    return first and _SENTENCE_END.search(text) is not None and names.side_of(text) in (side, None)
 
 
-def _years(paragraphs: list[str], names: prose.RoleNames) -> dict[str, tuple[int, int]]:
+def _years(paragraphs: list[str], names: prose.RoleNames) -> dict[str, tuple[float, float]]:
     for paragraph in paragraphs:
-        if "year" not in paragraph:
+        if "year" not in paragraph and "month" not in paragraph:
             continue
         found = prose.years_to_become(paragraph, names)
         if found:
@@ -178,7 +345,7 @@ def _top_skills(paragraphs: list[str], names: prose.RoleNames) -> dict[str, list
             continue
         for sentence in prose.sentence_texts(paragraph):
             match = TOP_SKILLS.search(sentence)
-            side = names.only(match.group(1)) if match else None
+            side = names.side_of(match.group(1)) if match else None
             if side and side not in found:
                 found[side] = prose.split_list(match.group(2))
     return found
@@ -189,7 +356,7 @@ def _marked_lists(
     names: prose.RoleNames,
     marker: re.Pattern[str],
     word: str,
-    looks_like: re.Pattern[str] | None = None,
+    looks_like: Callable[[str], object] | None = None,
 ) -> dict[str, list[str]]:
     """The list under each "<role> example responsibilities." / "Common <role> skills" line.
 
@@ -203,17 +370,22 @@ def _marked_lists(
         and text.may_contain(b.text, word) and marker.match(b.text)
     ]  # fmt: skip
     for block in markers:
-        side = names.only(marker.match(block.text).group(1))
+        side = names.side_of(marker.match(block.text).group(1))
         if side is None or side in found:
             continue
         found[side] = doc.items_after(
             block,
-            stop=lambda b: _ends_list(b, marker),
+            stop=lambda b: _ends_list(b, marker, looks_like),
             looks_like=looks_like,
             first_list_only=True,
         )
     return found
 
 
-def _ends_list(block: Block, marker: re.Pattern[str]) -> bool:
-    return block.is_heading or (block.kind == "text" and bool(marker.match(block.text)))
+def _ends_list(
+    block: Block, marker: re.Pattern[str], looks_like: Callable[[str], object] | None
+) -> bool:
+    """The next list's title line, or a heading that is not a line of the list itself."""
+    if marker.match(block.text):
+        return block.kind in _MARKER_KINDS
+    return block.is_heading and not (looks_like and looks_like(block.text))

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from careerscrape.parsing.text import may_contain, money
+from careerscrape.parsing.text import DURATION, in_years, may_contain, money
 
 A, B = "A", "B"
 #: Shorter text is a caption, a label or a footer line, not a paragraph.
@@ -28,17 +28,14 @@ MIN_PARAGRAPH_WORDS = 12
 # -- role mentions --------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1024)
-def _name_pattern(name: str, folded: bool = False) -> re.Pattern[str]:
-    """A pattern for a role name, singular, plural or possessive.
+#: How people join the parts of a compound role name: "waiter/busser", "host and cashier".
+_COMPOUND = re.compile(r"\s*/\s*|\s+(?:and|or|&)\s+", re.I)
+_JOINED = r"(?:\s*/\s*|\s+(?:and|or|&)\s+)"
 
-    Case-insensitive; or, with ``folded``, for ASCII text already lower-cased.
-    The folded pattern opens on the name's first word as a plain literal, the
-    word boundary before it checked just after it, so that ``re`` scans for
-    the word at C speed instead of trying the whole pattern at every position
-    (a case-insensitive pattern gets no such literal scan).
-    """
-    *words, last = name.lower().split()
+
+def _noun(words: list[str]) -> tuple[str, str]:
+    """(pattern, its first literal word) of a noun phrase whose last word is singular or plural."""
+    *words, last = words
     if re.search(r"[^aeiou]y$", last):
         words.append(last[:-1])
         ending = r"(?:y|ies)"
@@ -48,11 +45,51 @@ def _name_pattern(name: str, folded: bool = False) -> re.Pattern[str]:
     else:
         words.append(last)
         ending = r"s?"
-    body = r"\s+".join(map(re.escape, words)) + ending + r"(?:['’]s?)?(?![\w-])"
+    return r"\s+".join(map(re.escape, words)) + ending, re.escape(words[0])
+
+
+def _parts(name: str) -> list[list[str]]:
+    """The words of each part of a role name: "host and cashier" -> [["host"], ["cashier"]]."""
+    return [words for part in _COMPOUND.split(name.lower()) if (words := part.split())]
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(name: str, folded: bool = False) -> re.Pattern[str]:
+    """A pattern for a role name, singular, plural or possessive.
+
+    Each part of a compound name may be plural and the parts may be joined
+    by "/", "and", "or" or "&": "waiter/busser" also matches "waiters/bussers"
+    and "waiters and bussers". Case-insensitive; or, with ``folded``, for
+    ASCII text already lower-cased. The folded pattern opens on the name's
+    first word as a plain literal, the word boundary before it checked just
+    after it, so that ``re`` scans for the word at C speed instead of trying
+    the whole pattern at every position (a case-insensitive pattern gets no
+    such literal scan).
+    """
+    nouns = [_noun(words) for words in _parts(name)] or [_noun([name.lower()])]
+    body = _JOINED.join(pattern for pattern, _ in nouns) + r"(?:['’]s?)?(?![\w-])"
     if not folded:
         return re.compile(r"(?<![\w-])" + body, re.I)
-    lead = re.escape(words[0])
+    lead = nouns[0][1]
     return re.compile(lead + r"(?<![\w-]" + lead + ")" + body[len(lead) :])
+
+
+def _short_forms(name: str, other: str) -> list[re.Pattern[str]]:
+    """Shorter names people use for a role: a part of a compound name, its last words.
+
+    "host and cashier" -> host, cashier; "certified forklift driver" ->
+    forklift driver, driver. Only forms that cannot also name ``other``.
+    """
+    forms = []
+    parts = _parts(name)
+    candidates = [" ".join(words[i:]) for words in parts for i in range(len(words))]
+    for form in dict.fromkeys(candidates):
+        if form == name.lower():
+            continue
+        pattern = _name_pattern(form)
+        if not pattern.search(other) and not _name_pattern(other).search(form):
+            forms.append(pattern)
+    return forms
 
 
 @dataclass
@@ -95,6 +132,29 @@ class RoleNames:
         """The one side ``text`` mentions, or None when it names neither or both."""
         sides = self.mentioned(text)
         return next(iter(sides)) if len(sides) == 1 else None
+
+    def side_of(self, text: str) -> str | None:
+        """:meth:`only`, or when ``text`` names neither role, the one its short forms name.
+
+        For a title or a description that says "host" for "host and
+        cashier", never for one that names a role in full.
+        """
+        sides = self.mentioned(text)
+        if sides:
+            return next(iter(sides)) if len(sides) == 1 else None
+        found = {side for side, forms in self._short_forms if any(f.search(text) for f in forms)}
+        return next(iter(found)) if len(found) == 1 else None
+
+    @cached_property
+    def _short_forms(self) -> tuple[tuple[str, list[re.Pattern[str]]], ...]:
+        return ((A, _short_forms(self.a, self.b)), (B, _short_forms(self.b, self.a)))
+
+    def is_name(self, text: str) -> str | None:
+        """The side whose name ``text`` is, all of it (a card's title, a row's head), else None."""
+        spans = self.spans(text)
+        if len(spans) == 1 and spans[0][0] <= 2 and len(text) - spans[0][1] <= 2:
+            return spans[0][2]
+        return None
 
 
 def other(side: str) -> str:
@@ -374,35 +434,31 @@ def _owner(before: str, after: str, names: RoleNames) -> str | None:
 # -- years to become ------------------------------------------------------------------
 
 _BECOMING = re.compile(r"\bto become\b|\bbecoming\b", re.I)
-_YEARS_RANGE = re.compile(r"(\d+)\s*(?:-|–|—|to)\s*(\d+)\s+years?|(\d+)\s+years?", re.I)
 
 
-def years_to_become(text: str, names: RoleNames) -> dict[str, tuple[int, int]]:
-    """{side: (min, max)} from "It typically takes 4-6 years to become both ..." and variants."""
+def years_to_become(text: str, names: RoleNames) -> dict[str, tuple[float, float]]:
+    """{side: (min, max)} in years from "It typically takes 4-6 years to become both ...".
+
+    Months are years too: "6-12 months" is (0.5, 1.0).
+    """
     for sentence in _sentences_with(text, "becom"):
         if not _BECOMING.search(sentence):
             continue
-        ranges = list(_YEARS_RANGE.finditer(sentence))
+        ranges = list(DURATION.finditer(sentence))
         if not ranges:
             continue
         if len(ranges) == 1 and re.search(r"\bboth\b", sentence, re.I):
-            value = _years(ranges[0])
+            value = in_years(ranges[0])
             return {A: value, B: value}
-        found: dict[str, tuple[int, int]] = {}
+        found: dict[str, tuple[float, float]] = {}
         for clause in re.split(r",\s+|;\s+", sentence):
-            match = _YEARS_RANGE.search(clause)
-            side = names.only(clause)
+            match = DURATION.search(clause)
+            side = names.side_of(clause)
             if match and side and side not in found:
-                found[side] = _years(match)
+                found[side] = in_years(match)
         if found:
             return found
     return {}
-
-
-def _years(match: re.Match[str]) -> tuple[int, int]:
-    if match.group(3):
-        return int(match.group(3)), int(match.group(3))
-    return int(match.group(1)), int(match.group(2))
 
 
 # -- simple lists ---------------------------------------------------------------------

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from careerscrape.parsing import prose
-from careerscrape.parsing.document import Block, Document
-from careerscrape.parsing.text import page_date, percent, slug
+from careerscrape.parsing.document import (
+    Block,
+    Document,
+    inline_cells,
+    rows_as_lines,
+    side_by_side,
+)
+from careerscrape.parsing.text import page_date, skill_share, slug
 from careerscrape.parsing.urls import comparison_slugs
 
 if TYPE_CHECKING:
@@ -16,24 +24,30 @@ if TYPE_CHECKING:
 ROLE_TITLE = re.compile(r"^What does an? (.+?) do\??$", re.I)
 RESPONSIBILITIES = re.compile(r"^(.+?) responsibilities$", re.I)
 SKILLS_HEADING = re.compile(r"\bskills\b", re.I)
-SKILL_ITEM = re.compile(r"^([^%]{1,80}?)\s*,\s*(\d+(?:\.\d+)?)\s*%\s*(.*)$")
 SOFT_SKILL = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.\s+(.*\S)$")
+#: A soft skill's name on a line of its own, above its paragraph.
+SOFT_SKILL_NAME = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.?$")
+_SOFT_SKILL_WORDS = 5
 VS_HEADING = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
 UPDATED = re.compile(r"\bUpdated\s*:?\s+(.{6,25}?\d{4})")
 READING = re.compile(r"\b(\d+)\s*min(?:ute)?s?\.?\s+read\b", re.I)
 CATEGORY = re.compile(r"^Browse (.+?) jobs$", re.I)
+#: A share on a line of its own: the number beside a skill's gauge.
+_SHARE_ALONE = re.compile(r"^\(?\d+(?:\.\d+)?\s*%\)?$")
 _MIN_SUMMARY_WORDS = prose.MIN_PARAGRAPH_WORDS
 
 
 def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
     """The RoleProfile fields of a role page (provenance is added by the caller)."""
-    title = doc.find(ROLE_TITLE)
+    title = doc.find(ROLE_TITLE) or doc.find(ROLE_TITLE, ("text",))
+    role = ROLE_TITLE.match(title.text).group(1) if title else None
+    # Titles drawn as plain lines are known by their words: the role's, else the URL's.
+    if role or url_slug:
+        doc.promote(_section_titles(role or url_slug.replace("-", " ")))
     responsibilities_heading = doc.find(RESPONSIBILITIES)
-    if title:
-        role = ROLE_TITLE.match(title.text).group(1)
-    elif responsibilities_heading:
+    if role is None and responsibilities_heading:
         role = RESPONSIBILITIES.match(responsibilities_heading.text).group(1)
-    else:
+    if role is None:
         return {}
     own_slug = url_slug or slug(role)
     compare_headings = _comparison_headings(doc, role)
@@ -46,7 +60,9 @@ def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
         "reading_minutes": _reading_minutes(doc),
         "summary": _summary(doc, title, responsibilities_heading),
         "responsibilities": (
-            doc.items_after(responsibilities_heading) if responsibilities_heading else []
+            doc.items_after(responsibilities_heading, first_list_only=True)
+            if responsibilities_heading
+            else []
         ),
         "skills": _skills(doc, skills_heading) if skills_heading else [],
         "soft_skills": (
@@ -57,6 +73,21 @@ def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
         ],
         "category": _category(doc),
     }
+
+
+@lru_cache(maxsize=256)
+def _section_titles(role: str) -> re.Pattern[str]:
+    """The words of the page's section titles, for titles drawn as plain lines.
+
+    (See ``Document.promote``. Not the page's title: a plain line that says
+    "What does a chef do" may be a caption, and the title is found first.)
+    """
+    r = re.escape(role)
+    return re.compile(
+        rf"^(?:{r} responsibilities|{r} skills and personality traits"
+        rf"|most common {r} skills|compare different {r}\w*|{r} vs\.? .{{1,80}}|types of {r})$",
+        re.I,
+    )
 
 
 def _first_date(doc: Document):
@@ -101,31 +132,70 @@ def _skills_heading(doc: Document, after: Block | None) -> Block | None:
 
 
 def _skills(doc: Document, heading: Block) -> list[dict[str, Any]]:
-    """ "Name, N%" items with the resume sentence under each.
+    """ "Name, N%" lines (in any of the ways :func:`skill_share` reads) with the resume example.
 
-    Items are ``<li>`` s on the site; cards of other elements are read too,
-    with the sentence that follows the "Name, N%" line as the example.
+    The example is what follows the share on its line, else the next line
+    when it is not a skill: lines of a list item, or of the cards and
+    paragraphs under the heading. A name and its share may sit on two lines
+    of their own (a gauge's name, then its number).
     """
-    skills = []
-    for text in doc.items_after(heading):
-        match = SKILL_ITEM.match(text)
-        if match:
-            skills.append(_skill(*match.groups()))
+    section = rows_as_lines(
+        list(doc.after(heading, stop=lambda b: b.is_heading and not _is_skill(b.text)))
+    )
+    items = [b for b in section if b.kind in {"item", "text"} or b.is_heading]
+    lists = [inline_cells(b) or b.all_lines for b in items if b.kind == "item"]
+    skills = [found[0] for lines in lists if (found := _skill(list(lines)))]
     if skills:
         return skills
-    lines = list(doc.after(heading, stop=lambda b: b.is_heading and not SKILL_ITEM.match(b.text)))
-    for i, block in enumerate(lines):
-        match = SKILL_ITEM.match(block.text)
-        if match:
-            name, share, example = match.groups()
-            if not example and i + 1 < len(lines) and not SKILL_ITEM.match(lines[i + 1].text):
-                example = lines[i + 1].text
-            skills.append(_skill(name, share, example))
+    for i, block in enumerate(items):
+        lines = list(inline_cells(block) or block.all_lines)
+        # The example may be the next line of its card: the block beside it, one sentence.
+        after = items[i + 1] if i + 1 < len(items) else None
+        if after is not None and _is_example(after, block):
+            lines.append(after.text)
+        j, own = 0, len(lines) - (lines[-1:] == [after.text] if after is not None else 0)
+        while j < own:  # a block may hold several skills, one per line or two
+            found = _skill(lines[j:], alone=True)
+            if found:
+                skills.append(found[0])
+            j += found[1] if found else 1
     return skills
 
 
-def _skill(name: str, share: str, example: str | None) -> dict[str, Any]:
-    return {"name": name.strip(), "percent": percent(share + "%"), "example": example or None}
+def _is_example(block: Block, skill: Block) -> bool:
+    """Can ``block`` be the resume example of the skill line ``skill``, in the same card?"""
+    return (
+        block.kind == "text"
+        and not block.lines
+        and len(prose.sentences(block.text)) == 1
+        and side_by_side(skill, block)
+    )
+
+
+def _skill(lines: list[str], alone: bool = False) -> tuple[dict[str, Any], int] | None:
+    """The skill that ``lines`` open with, and how many lines it takes.
+
+    Its example is the rest of its line, or what follows: the next line
+    (``alone``, and only when it is not a skill itself) or all the lines.
+    """
+    share, used = skill_share(lines[0]), 1
+    if (
+        share is None
+        and len(lines) > 1
+        and (_SHARE_ALONE.match(lines[0]) or _SHARE_ALONE.match(lines[1]))
+    ):
+        share, used = skill_share(f"{lines[0]} {lines[1]}"), 2
+    if share is None:
+        return None
+    name, percent, example = share
+    if not example and len(lines) > used and not (alone and _is_skill(lines[used])):
+        example = lines[used] if alone else " ".join(lines[used:])
+        used = used + 1 if alone else len(lines)
+    return {"name": name, "percent": percent, "example": example or None}, used
+
+
+def _is_skill(line: str) -> bool:
+    return skill_share(line) is not None
 
 
 def _soft_skills(doc: Document, heading: Block, end: int) -> list[dict[str, Any]]:
@@ -136,13 +206,7 @@ def _soft_skills(doc: Document, heading: Block, end: int) -> list[dict[str, Any]
     is the resume line, the last quote, introduced by a colon when alone.
     """
     found = []
-    for block in doc.blocks[heading.index + 1 : end]:
-        if block.kind != "text":
-            continue
-        match = SOFT_SKILL.match(block.text)
-        if not match or len(match.group(1).split()) > 5:
-            continue
-        name, rest = match.groups()
+    for name, rest in _named_paragraphs(doc.blocks[heading.index + 1 : end]):
         own_name = _bare(name)
         passages = [
             (s, e) for s, e in prose.quoted_spans(rest) if _bare(rest[s + 1 : e - 1]) != own_name
@@ -158,6 +222,24 @@ def _soft_skills(doc: Document, heading: Block, end: int) -> list[dict[str, Any]
             description, example = texts[0], None
         found.append({"name": name, "description": description, "example": example})
     return found
+
+
+def _named_paragraphs(blocks: list[Block]) -> Iterator[tuple[str, str]]:
+    """(name, rest) of paragraphs that open on a short name: "Communication skills. One of ...".
+
+    The name may be a title line of its own above its paragraph (a bold line,
+    a heading or a ``<dt>`` term, with or without its full stop).
+    """
+    for block, after in zip(blocks, [*blocks[1:], None], strict=False):
+        if block.kind not in {"text", "item"}:
+            titled = block.is_heading or block.element.tag == "dt"  # a term: its description after
+            name = SOFT_SKILL_NAME.match(block.text) if titled else None
+            if name and after is not None and after.kind in {"text", "cell"}:
+                yield name.group(1), after.text
+            continue
+        match = SOFT_SKILL.match(block.full or block.text)
+        if match and len(match.group(1).split()) <= _SOFT_SKILL_WORDS:
+            yield match.group(1), match.group(2)
 
 
 def _bare(text: str) -> str:

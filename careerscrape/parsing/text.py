@@ -194,18 +194,25 @@ def money_range(text: str | None) -> tuple[int, int] | None:
     return amounts[0], amounts[1]
 
 
-_YEARS = re.compile(r"(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*years?|(\d+)\s*years?")
+#: A duration: "4-6 years", "2 to 4 years", "1 year", "6-12 months".
+DURATION = re.compile(
+    r"(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*(years?|months?)\b|(\d+)\s*(years?|months?)\b", re.I
+)
 
 
-def years_range(text: str) -> tuple[int, int] | None:
-    """``"4-6 years"`` -> (4, 6); ``"2 years"`` -> (2, 2)."""
-    match = _YEARS.search(text)
-    if not match:
-        return None
-    if match.group(3):
-        value = int(match.group(3))
-        return value, value
-    return int(match.group(1)), int(match.group(2))
+def in_years(match: re.Match[str]) -> tuple[float, float]:
+    """(min, max) in years of a :data:`DURATION` match; months are twelfths of a year.
+
+    ``"4-6 years"`` -> (4, 6) (whole years stay ints); ``"6-12 months"`` -> (0.5, 1.0).
+    """
+    if match.group(4):
+        low = high = int(match.group(4))
+        unit = match.group(5)
+    else:
+        low, high, unit = int(match.group(1)), int(match.group(2)), match.group(3)
+    if unit[0] in "mM":
+        return round(low / 12, 2), round(high / 12, 2)
+    return low, high
 
 
 _SHARE = re.compile(r"([^\d%,][^%,]*?)\s*,\s*(\d+(?:\.\d+)?)\s*%")
@@ -216,6 +223,44 @@ def shares(text: str | None) -> list[tuple[str, float]]:
     if is_blank(text):
         return []
     return [(m.group(1).strip(" ;|·•"), float(m.group(2))) for m in _SHARE.finditer(text)]
+
+
+_SKILL_NAME = r"(?P<name>[^%\s][^%]{0,79}?)"
+#: A share of 0 to 100: glued to a name ending in digits ("ICD-1010%"), the name keeps them.
+_SKILL_PCT = r"(?P<pct>(?:100|[1-9]?\d)(?:\.\d+)?)\s*%"
+#: A skill and its share of resumes as list lines write it: "CRM, 4%" (maybe with the
+#: example after it), or alone on its line "CRM – 4%", "CRM: 4%", "CRM (4%)", "CRM4%" (a
+#: gauge's name and number), "4% CRM".
+_SKILL_LINES = (
+    re.compile(rf"^{_SKILL_NAME}\s*,\s*{_SKILL_PCT}\s*(?P<rest>.*)$"),
+    re.compile(rf"^{_SKILL_NAME}\s*(?:[:\u2013\u2014-]|\()?\s*{_SKILL_PCT}\s*\)?(?P<rest>)$"),
+    re.compile(
+        rf"^\(?{_SKILL_PCT}\s*\)?\s*[:\u2013\u2014-]?\s*(?P<name>[^%\s][^%]{{0,79}})(?P<rest>)$"
+    ),
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_SKILL_WORDS_MAX = 8
+
+
+def skill_share(line: str) -> tuple[str, float, str] | None:
+    """``"Customer Satisfaction, 14%"`` -> ("Customer Satisfaction", 14.0, ""); else None.
+
+    The third value is what follows the share on a comma line (a resume
+    example). A name is a few words with letters, never a sentence: "We
+    calculated that 14% of ..." is no skill.
+    """
+    for pattern in _SKILL_LINES:
+        match = pattern.match(line)
+        if match:
+            name = match.group("name").strip()
+            words = name.split()
+            if (
+                len(words) <= _SKILL_WORDS_MAX
+                and not _SENTENCE_BREAK.search(name)
+                and any(c.isalpha() for c in name)
+            ):
+                return name, float(match.group("pct")), match.group("rest").strip()
+    return None
 
 
 _MONTH_DATE = re.compile(r"([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})")

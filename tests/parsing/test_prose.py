@@ -47,6 +47,55 @@ def test_role_names_spans_drop_the_mention_inside_a_longer_one() -> None:
     ]
 
 
+WAITERS = RoleNames("Waiter/Busser", "host and cashier")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("a waiter/busser", {A}),
+        ("Waiters/bussers earn more", {A}),
+        ("waiters and bussers", {A}),
+        ("a waiter or busser", {A}),
+        ("the waiter / busser's tables", {A}),
+        ("hosts and cashiers", {B}),
+        ("a host & cashier", {B}),
+        ("host/cashier", {B}),
+        ("both waiters/bussers and hosts and cashiers", {A, B}),
+        ("a waiter", set()),  # a part of a name alone is not the name
+        ("hosts greet guests", set()),
+    ],
+)
+def test_compound_role_names_as_people_write_them(text: str, sides: set[str]) -> None:
+    assert WAITERS.mentioned(text) == sides
+
+
+@pytest.mark.parametrize(
+    ("names", "text", "side"),
+    [
+        (WAITERS, "A host greets guests at the door.", B),  # a part of a compound name
+        (WAITERS, "Bussers clear the tables.", A),
+        (WAITERS, "Waiters clear tables and hosts seat guests.", None),  # both sides' parts
+        (WAITERS, "They greet guests.", None),
+        (WAITERS, "Hosts and cashiers greet guests; a waiter serves.", B),  # a full name wins
+        (RoleNames("certified forklift driver", "warehouse clerk"), "Drivers move pallets.", A),
+        (RoleNames("certified forklift driver", "forklift operator"), "A forklift moves.", None),
+        (DIRECTOR, "A director leads.", B),
+    ],
+)
+def test_side_of_reads_short_forms_only_when_they_name_one_side(
+    names: RoleNames, text: str, side: str | None
+) -> None:
+    assert names.side_of(text) == side
+
+
+def test_is_name_is_a_whole_line_naming_one_role() -> None:
+    assert WAITERS.is_name("Waiter/Busser") == A
+    assert WAITERS.is_name("Host And Cashier:") == B
+    assert WAITERS.is_name("What does a waiter/busser do?") is None
+    assert WAITERS.is_name("Waiter/Busser vs Host and Cashier") is None
+
+
 def test_role_names_only() -> None:
     assert DIRECTOR.only("customer service directors earn more") == A
     assert DIRECTOR.only("directors earn more") == B
@@ -508,6 +557,20 @@ def test_years_to_become_per_side_while_form_b_first() -> None:
         "cook/dishwasher takes usually requires 2 to 4 years."
     )
     assert prose.years_to_become(text, names) == {B: (4, 6), A: (2, 4)}
+
+
+def test_years_to_become_in_months_both() -> None:
+    text = "It typically takes 6-12 months to become both a waiter/busser and a host and cashier."
+    assert prose.years_to_become(text, WAITERS) == {A: (0.5, 1.0), B: (0.5, 1.0)}
+
+
+def test_years_to_become_in_months_and_years_per_side() -> None:
+    names = RoleNames("server assistant", "waiter or waitress")
+    text = (
+        "While it typically takes 3-6 months to become a server assistant, becoming a waiter "
+        "or waitress takes usually requires 1-2 years."
+    )
+    assert prose.years_to_become(text, names) == {A: (0.25, 0.5), B: (1, 2)}
 
 
 def test_years_to_become_none_without_the_sentence() -> None:

@@ -135,15 +135,21 @@ def test_money_range_needs_exactly_two_amounts(raw: str | None) -> None:
         ("2 to 4 years", (2, 4)),
         ("2 years", (2, 2)),
         ("1 year", (1, 1)),
+        ("It typically takes 6-12 months", (0.5, 1.0)),
+        ("3 to 6 Months", (0.25, 0.5)),
+        ("8 months", (0.67, 0.67)),
+        ("18 months", (1.5, 1.5)),
     ],
 )
-def test_years_range(raw: str, expected: tuple[int, int]) -> None:
-    assert text.years_range(raw) == expected
+def test_duration_in_years(raw: str, expected: tuple[float, float]) -> None:
+    value = text.in_years(text.DURATION.search(raw))
+    assert value == expected
+    assert [type(v) for v in value] == [type(v) for v in expected]  # years stay ints
 
 
-@pytest.mark.parametrize("raw", ["", "a few years", "4-6 months"])
-def test_years_range_unreadable_is_none(raw: str) -> None:
-    assert text.years_range(raw) is None
+@pytest.mark.parametrize("raw", ["", "a few years", "4-6 weeks", "in 2024", "12 yearly"])
+def test_no_duration(raw: str) -> None:
+    assert text.DURATION.search(raw) is None
 
 
 @pytest.mark.parametrize(
@@ -324,3 +330,42 @@ def test_is_blank(raw: str | None) -> None:
 @pytest.mark.parametrize("raw", ["0", "$0", "5", "Business", "-4%"])
 def test_is_not_blank(raw: str) -> None:
     assert text.is_blank(raw) is False
+
+
+@pytest.mark.parametrize(
+    ("line", "share"),
+    [
+        ("Customer Satisfaction, 14%", ("Customer Satisfaction", 14.0, "")),
+        (
+            "CRM, 4% Ran the CRM for 91% of accounts.",
+            ("CRM", 4.0, "Ran the CRM for 91% of accounts."),
+        ),
+        ("Customer Satisfaction – 14%", ("Customer Satisfaction", 14.0, "")),
+        ("Customer Satisfaction: 14%", ("Customer Satisfaction", 14.0, "")),
+        ("Customer Satisfaction (14%)", ("Customer Satisfaction", 14.0, "")),
+        ("Customer Satisfaction14%", ("Customer Satisfaction", 14.0, "")),  # a gauge's two spans
+        ("14% Customer Satisfaction", ("Customer Satisfaction", 14.0, "")),
+        ("E-learning - 9.5%", ("E-learning", 9.5, "")),
+        ("ICD-1010%", ("ICD-10", 10.0, "")),  # glued: a share is 100% at most
+        ("Benefits, 100%", ("Benefits", 100.0, "")),
+        ("Python 3, 4%", ("Python 3", 4.0, "")),
+    ],
+)
+def test_skill_share_reads_the_ways_a_list_line_writes_it(
+    line: str, share: tuple[str, float, str]
+) -> None:
+    assert text.skill_share(line) == share
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We calculated that 14% of Customer Service Directors are proficient in CRM.",
+        "Customer Satisfaction 14% Implement processes",  # an example only after a comma
+        "14%",
+        "Customer Satisfaction",
+        "Managed accounts. Raised satisfaction to 91%",
+    ],
+)
+def test_skill_share_refuses_prose_and_half_lines(line: str) -> None:
+    assert text.skill_share(line) is None

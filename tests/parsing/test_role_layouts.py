@@ -1,0 +1,68 @@
+"""Role pages whose structure no element carries: titles, lists and skills by what they say."""
+
+from __future__ import annotations
+
+from careerscrape.parsing import parse_page
+
+URL = "https://www.zippia.com/chef-jobs/what-does-a-chef-do/"
+#: Every title a plain <div> (styled by a class), lists of plain blocks, a skill gauge.
+PLAIN_TITLES = """<html><body>
+<div>What does a chef do?</div>
+<p>A chef runs the kitchen of a restaurant, plans the menu, orders stock and trains the cooks.</p>
+<div>Chef responsibilities</div>
+<p>Here are examples of responsibilities from real chef resumes:</p>
+<div><div>Plan the prep list.</div><div>Train new cooks.</div></div>
+<div>Chef skills and personality traits</div>
+<div><div><span>Menu Planning</span><span>14%</span></div><p>Planned seasonal menus.</p></div>
+<div><div><span>Food Safety</span><span>9%</span></div></div>
+<div>Compare different chefs</div>
+<div><a href="/chef-jobs/chef-vs-cook-differences/">Chef vs. Cook</a></div>
+<p>A cook prepares food on the line, following the recipes the chef writes for the menu.</p>
+<p>On average, cooks earn a $20,000 lower salary than chefs a year.</p>
+<div>Types of chef</div>
+<p>The Zippia Research Team has spent countless hours reviewing resumes and job postings.</p>
+</body></html>"""
+
+
+def test_titles_drawn_as_plain_lines_open_and_end_their_sections() -> None:
+    record = parse_page(PLAIN_TITLES, URL)
+    assert record.role == "chef"
+    assert record.summary.startswith("A chef runs the kitchen")
+    assert record.responsibilities == ["Plan the prep list.", "Train new cooks."]
+    assert [(s.name, s.percent, s.example) for s in record.skills] == [
+        ("Menu Planning", 14.0, "Planned seasonal menus."),
+        ("Food Safety", 9.0, None),  # the next card's line is no example of this one
+    ]
+    (cook,) = record.comparisons
+    assert (cook.other_role, cook.other_role_slug, cook.salary_difference) == (
+        "Cook",
+        "cook",
+        -20000,
+    )
+    assert cook.other_description.startswith("A cook prepares food")
+
+
+def test_without_a_title_the_urls_role_finds_its_sections() -> None:
+    page = PLAIN_TITLES.replace("<div>What does a chef do?</div>", "")
+    record = parse_page(page, URL)
+    assert record.role == "Chef"  # as the responsibilities title writes it
+    assert record.responsibilities == ["Plan the prep list.", "Train new cooks."]
+
+
+def test_skills_in_a_table_of_name_share_and_example() -> None:
+    cards = (
+        "<div><div><span>Menu Planning</span><span>14%</span></div><p>Planned seasonal menus.</p>"
+        "</div>\n<div><div><span>Food Safety</span><span>9%</span></div></div>"
+    )
+    assert cards in PLAIN_TITLES
+    page = PLAIN_TITLES.replace(
+        cards,
+        "<table><tr><th>Skill</th><th>Share</th><th>Example</th></tr>"
+        "<tr><td>Menu Planning</td><td>14%</td><td>Planned seasonal menus.</td></tr>"
+        "<tr><td>Food Safety</td><td>9%</td><td></td></tr></table>",
+    )
+    record = parse_page(page, URL)
+    assert [(s.name, s.percent, s.example) for s in record.skills] == [
+        ("Menu Planning", 14.0, "Planned seasonal menus."),
+        ("Food Safety", 9.0, None),
+    ]
