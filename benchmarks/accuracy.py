@@ -3,7 +3,7 @@
     python benchmarks/accuracy.py [--fixtures DIR] [--markup NAME ...] [--site N] [--seed S]
 
 Scores every fixture page against its ``expected.json``, and, with ``--site N``,
-the N pages of a generated site rendered in each markup of ``careerscrape.sitegen``.
+the N pages of a generated site rendered in each markup of ``careerscrape.testing.sitegen``.
 A field is one value of the record: a scalar, each item of a list of texts, each
 value of each item of a list of records (a skill's name and its percent are two).
 An empty list or a null counts as one field, right when the parser gives it too;
@@ -22,9 +22,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from careerscrape.fixtures import VOLATILE_FIELDS, load_fixtures
 from careerscrape.parsing import parse_page
-from careerscrape.sitegen import ALL_MARKUPS, generate_site
+from careerscrape.testing.fixtures import VOLATILE_FIELDS, load_fixtures
+from careerscrape.testing.sitegen import ALL_MARKUPS, generate_site
 
 
 def leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:

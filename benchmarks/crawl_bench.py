@@ -176,8 +176,8 @@ def main() -> None:
                         help="profile the careers crawl of the first size (cProfile)")  # fmt: skip
     args = parser.parse_args()
 
-    from careerscrape.localsite import serve
-    from careerscrape.sitegen import generate_site
+    from careerscrape.testing.localsite import serve
+    from careerscrape.testing.sitegen import generate_site
 
     python = sys.version.split()[0]
     print(f"concurrency {args.concurrency} (per domain too), no delays, robots.txt obeyed; "

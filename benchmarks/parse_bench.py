@@ -32,8 +32,8 @@ import lxml.html
 from bs4 import BeautifulSoup
 from soup_extraction import soup_parse_page
 
-from careerscrape.fixtures import Fixture, load_fixtures
 from careerscrape.parsing import parse_page
+from careerscrape.testing.fixtures import Fixture, load_fixtures
 
 #: One provenance time for both implementations, so that their records compare equal.
 _FETCHED_AT = datetime(2026, 1, 1, tzinfo=UTC)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from careerscrape.cli import main
-from careerscrape.fixtures import Fixture, load_fixtures
+from careerscrape.testing.fixtures import Fixture, load_fixtures
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES_DIR = REPO_ROOT / "fixtures" / "pages"

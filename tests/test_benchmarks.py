@@ -20,8 +20,8 @@ from types import ModuleType
 
 import pytest
 
-from careerscrape.fixtures import Fixture, load_fixtures
 from careerscrape.parsing import BlockedPage, parse_page, read_page
+from careerscrape.testing.fixtures import Fixture, load_fixtures
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = REPO_ROOT / "benchmarks"

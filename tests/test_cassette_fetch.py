@@ -1,4 +1,4 @@
-"""``careerscrape fetch URL FOLDER`` (careerscrape.fetch) against a local server on 127.0.0.1."""
+"""``careerscrape fetch URL FOLDER`` (careerscrape.testing.fetch) against a local server."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ import requests
 import vcr
 
 from careerscrape.cassette import load_cassette
-from careerscrape.fetch import FetchError, add_fetch_command, fetch_fixture
-from careerscrape.fixtures import load_fixtures
+from careerscrape.testing.fetch import FetchError, add_fetch_command, fetch_fixture
+from careerscrape.testing.fixtures import load_fixtures
 
 PAGE = (
     "<!doctype html><html><head><title>What does a chef do</title></head>"

@@ -20,7 +20,6 @@ from careerscrape.catalog.merge import (
     write_catalog,
 )
 from careerscrape.cli import build_parser
-from careerscrape.fixtures import Fixture, load_fixtures
 from careerscrape.models import (
     ComparisonSummary,
     RoleCatalogEntry,
@@ -30,6 +29,7 @@ from careerscrape.models import (
     Skill,
 )
 from careerscrape.parsing import parse_page
+from careerscrape.testing.fixtures import Fixture, load_fixtures
 
 ROLE = "role-customer-service-director--nextjs"
 VS = "vs-customer-service-director-vs-customer-service-manager--nextjs"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from careerscrape.cli import main
-from careerscrape.fixtures import dumps
+from careerscrape.testing.fixtures import dumps
 
 ROLE = "role-customer-service-director--nextjs"
 ROLE_PLAIN = "role-customer-service-director--plain"

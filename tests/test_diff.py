@@ -22,9 +22,9 @@ from careerscrape.catalog.diff import (
 )
 from careerscrape.catalog.merge import CatalogBuilder, write_catalog
 from careerscrape.cli import build_parser
-from careerscrape.fixtures import Fixture
 from careerscrape.models import RoleCatalogEntry
 from careerscrape.parsing import parse_page
+from careerscrape.testing.fixtures import Fixture
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

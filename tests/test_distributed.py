@@ -17,7 +17,7 @@ from careerscrape.cli import catalog as catalog_command
 from careerscrape.distributed import LoopAwareRedisDupeFilter, RedisCrawl
 from careerscrape.parsing import read_page
 from careerscrape.run.preflight import PreflightError, check_settings
-from careerscrape.sitegen import generate_site
+from careerscrape.testing.sitegen import generate_site
 
 
 def _settings(**cmdline: str) -> Settings:

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from careerscrape.fixtures import VOLATILE_FIELDS, Fixture, field_differences, load_fixtures
 from careerscrape.models import PARSER_VERSION, RoleProfile
 from careerscrape.parsing import parse_page
+from careerscrape.testing.fixtures import VOLATILE_FIELDS, Fixture, field_differences, load_fixtures
 
 PROVENANCE_FIXTURE = "role-customer-service-director--nextjs"
 

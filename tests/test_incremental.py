@@ -18,9 +18,9 @@ from careerscrape.parsing import parse_page, read_page
 from careerscrape.refresh.previous import PreviousRun, PreviousRunError, Validator
 from careerscrape.refresh.report import refresh_summary
 from careerscrape.site import Site as CrawledSite
-from careerscrape.sitegen import Site, generate_site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._refresh import CONDITIONAL, UNCONDITIONAL, Refresh
+from careerscrape.testing.sitegen import Site, generate_site
 
 MIRROR = "http://127.0.0.1:8000"
 

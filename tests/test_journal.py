@@ -16,7 +16,6 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from careerscrape.extensions.journal import JobJournal
-from careerscrape.fixtures import DEFAULT_ROOT, Fixture
 from careerscrape.items import Reject
 from careerscrape.parsing import parse_page
 from careerscrape.pipelines.rejects import Rejected, RejectsPipeline
@@ -27,6 +26,7 @@ from careerscrape.run.journal import (
     record_from_json,
     replayed_record,
 )
+from careerscrape.testing.fixtures import DEFAULT_ROOT, Fixture
 
 ROOT = Path(__file__).resolve().parent.parent / DEFAULT_ROOT
 AT = "2026-01-02T03:04:05+00:00"

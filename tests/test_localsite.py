@@ -18,8 +18,8 @@ from xml.etree import ElementTree
 import pytest
 
 from careerscrape.cli import serve as serve_command
-from careerscrape.localsite import LocalServer, fixture_pages, serve
-from careerscrape.sitegen import generate_site
+from careerscrape.testing.localsite import LocalServer, fixture_pages, serve
+from careerscrape.testing.sitegen import generate_site
 
 SEED_ROLE = "/customer-service-director-jobs/what-does-a-customer-service-director-do/"
 

@@ -32,8 +32,8 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from mutations import KEEPING, REMOVING, RESTYLING, Mutation
 
-from careerscrape.fixtures import VOLATILE_FIELDS, field_differences, load_fixtures
 from careerscrape.parsing import ParseError, parse_page
+from careerscrape.testing.fixtures import VOLATILE_FIELDS, field_differences, load_fixtures
 
 # Selectable with `-m property` (registered in pyproject.toml).
 pytestmark = pytest.mark.property

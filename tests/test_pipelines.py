@@ -9,13 +9,13 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from careerscrape.fixtures import DEFAULT_ROOT, Fixture
 from careerscrape.items import Reject
 from careerscrape.parsing import parse_page
 from careerscrape.pipelines.dedupe import DeduplicatePipeline
 from careerscrape.pipelines.fields import FieldStatsPipeline
 from careerscrape.pipelines.rejects import RejectsPipeline
 from careerscrape.pipelines.validate import ValidatePipeline
+from careerscrape.testing.fixtures import DEFAULT_ROOT, Fixture
 
 ROOT = Path(__file__).resolve().parent.parent / DEFAULT_ROOT
 

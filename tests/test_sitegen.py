@@ -13,11 +13,11 @@ from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
 from careerscrape.catalog.merge import CatalogBuilder
-from careerscrape.fixtures import VOLATILE_FIELDS, field_differences
 from careerscrape.models import PAGE_MODELS
 from careerscrape.parsing import parse_page, read_page
 from careerscrape.parsing.urls import comparison_slugs, page_kind, role_slug
-from careerscrape.sitegen import (
+from careerscrape.testing.fixtures import VOLATILE_FIELDS, field_differences
+from careerscrape.testing.sitegen import (
     ALL_MARKUPS,
     CANONICAL_ORIGIN,
     FORM_MARKUPS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from careerscrape.fetch import add_fetch_command
+from careerscrape.testing.fetch import add_fetch_command
 
 
 def add_command(subparsers: Any) -> None:

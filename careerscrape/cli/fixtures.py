@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from careerscrape.cli.errors import EXIT_OK, EXIT_REFUSED, describe
-from careerscrape.fixtures import DEFAULT_ROOT, dumps, load_fixtures, unified_diff
 from careerscrape.parsing import ParseError
+from careerscrape.testing.fixtures import DEFAULT_ROOT, dumps, load_fixtures, unified_diff
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from careerscrape.cli.errors import EXIT_OK, fail
-from careerscrape.localsite import DEFAULT_FIXTURES, fixture_pages, serve
-from careerscrape.sitegen import Site, generate_site
+from careerscrape.testing.localsite import DEFAULT_FIXTURES, fixture_pages, serve
+from careerscrape.testing.sitegen import Site, generate_site
 
 
 def run(args: argparse.Namespace, wait: Callable[[], None] | None = None) -> int:

@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import quote, urlsplit
 
-from careerscrape.fixtures import DEFAULT_ROOT
+from careerscrape.testing.fixtures import DEFAULT_ROOT
 from integration.crawl import ROOT
 
 PAGES = ROOT / DEFAULT_ROOT

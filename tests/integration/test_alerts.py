@@ -14,7 +14,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from careerscrape.localsite import fixture_pages, serve
+from careerscrape.testing.localsite import fixture_pages, serve
 from integration.crawl import ROOT, crawl
 
 CHEF = "/chef-jobs/what-does-a-chef-do/"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from careerscrape.cassette import load_cassette, request_key
-from careerscrape.demo import demo_site
+from careerscrape.testing.demo import demo_site
 from integration.crawl import ROOT, CrawlResult, crawl, without
 from integration.server import serve
 
@@ -130,11 +130,13 @@ def test_local_server_and_cassette_give_the_same_records(
 
 
 def test_the_committed_cassette_is_the_demo_site() -> None:
-    """fixtures/demo is rebuilt from fixtures/pages by `python -m careerscrape.demo`."""
+    """fixtures/demo is rebuilt from fixtures/pages by `python -m careerscrape.testing.demo`."""
     committed = {i.key: (i.status, i.body) for i in load_cassette(DEMO / "site.yaml")}
     fresh = {request_key("GET", url): (status, body) for url, status, _, body in demo_site()}
     assert len(fresh) == 35
     stale = sorted(
         url for url in fresh.keys() | committed.keys() if committed.get(url) != fresh.get(url)
     )
-    assert not stale, f"fixtures/demo is out of date (run python -m careerscrape.demo): {stale}"
+    assert not stale, (
+        f"fixtures/demo is out of date (run python -m careerscrape.testing.demo): {stale}"
+    )

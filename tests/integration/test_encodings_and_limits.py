@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from careerscrape.fixtures import DEFAULT_ROOT
+from careerscrape.testing.fixtures import DEFAULT_ROOT
 from integration.crawl import ROOT, CrawlResult, crawl
 from integration.server import serve
 

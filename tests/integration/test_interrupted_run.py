@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from careerscrape.localsite import LocalServer, serve
-from careerscrape.sitegen import generate_site
+from careerscrape.testing.localsite import LocalServer, serve
+from careerscrape.testing.sitegen import generate_site
 from integration.crawl import ROOT, CrawlResult, crawl, crawl_command, without
 
 PAGES = 300

@@ -18,10 +18,7 @@ from pathlib import Path
 import pytest
 from static_site import serve_pages
 
-from careerscrape.localsite import serve
-from careerscrape.sitegen import Site, generate_site
-from integration.crawl import ROOT, CrawlResult, crawl, crawl_command, made_by, run_folders, without
-from integration.hostile import (
+from careerscrape.testing.hostile import (
     INDEX,
     OFFSITE_HOST,
     REDIRECT_DATA,
@@ -34,6 +31,9 @@ from integration.hostile import (
     SITEMAP_MISSING,
     hostile_pages,
 )
+from careerscrape.testing.localsite import serve
+from careerscrape.testing.sitegen import Site, generate_site
+from integration.crawl import ROOT, CrawlResult, crawl, crawl_command, made_by, run_folders, without
 
 CANONICAL = "https://www.zippia.com"
 TESTS = str(ROOT / "tests")

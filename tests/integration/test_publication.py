@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from careerscrape.localsite import LocalServer, fixture_pages, serve
-from careerscrape.sitegen import generate_site
+from careerscrape.testing.localsite import LocalServer, fixture_pages, serve
+from careerscrape.testing.sitegen import generate_site
 from integration.crawl import ROOT, CrawlResult, crawl, crawl_command
 
 CHEF = "/chef-jobs/what-does-a-chef-do/"

@@ -35,8 +35,8 @@ import pytest
 from careerscrape.catalog.merge import build_catalog
 from careerscrape.distributed import LoopAwareRedisDupeFilter, dumps, loads
 from careerscrape.distributed.crawl import CrawlLost, SharedCrawl
-from careerscrape.localsite import serve
-from careerscrape.sitegen import generate_site
+from careerscrape.testing.localsite import serve
+from careerscrape.testing.sitegen import generate_site
 from integration.crawl import ROOT, CrawlResult, crawl, crawl_command, run_folders, stop, without
 
 PAGES = 600

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from careerscrape.catalog.merge import CatalogBuilder
-from careerscrape.localsite import serve
-from careerscrape.sitegen import Site, generate_site
+from careerscrape.testing.localsite import serve
+from careerscrape.testing.sitegen import Site, generate_site
 from integration.crawl import CrawlResult, changed_role_page, crawl
 
 SEED = 5

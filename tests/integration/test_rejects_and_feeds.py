@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from careerscrape.fixtures import DEFAULT_ROOT
+from careerscrape.testing.fixtures import DEFAULT_ROOT
 from integration.crawl import ROOT, CrawlResult, crawl
 from integration.server import serve
 

@@ -19,9 +19,9 @@ import pytest
 from scrapy.settings import Settings
 
 from careerscrape import settings as project_settings
-from careerscrape.localsite import LocalServer, serve
-from careerscrape.sitegen import generate_site, sitemap_xml
 from careerscrape.spiders.feed import queue_limit
+from careerscrape.testing.localsite import LocalServer, serve
+from careerscrape.testing.sitegen import generate_site, sitemap_xml
 from integration import queue_probe
 from integration.crawl import ROOT, CrawlResult, crawl_command
 

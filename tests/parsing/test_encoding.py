@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from careerscrape.fixtures import Fixture
 from careerscrape.parsing import EncodingError, ParseError, parse_page
 from careerscrape.parsing.document import Document
 from careerscrape.parsing.encoding import (
@@ -24,6 +23,7 @@ from careerscrape.parsing.encoding import (
     sniff_encoding,
     to_utf8,
 )
+from careerscrape.testing.fixtures import Fixture
 
 URL = "https://www.zippia.com/chef-jobs/what-does-a-chef-do/"
 CHEF = Path(__file__).resolve().parents[2] / "fixtures" / "pages" / "role-chef--nextjs"

@@ -27,9 +27,9 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from careerscrape.fixtures import Fixture, load_fixtures
 from careerscrape.models import PageRecord
 from careerscrape.parsing import ParseError, parse_page
+from careerscrape.testing.fixtures import Fixture, load_fixtures
 
 pytestmark = pytest.mark.property
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from careerscrape.fixtures import Fixture
 from careerscrape.models import RoleComparison, RoleStats
 from careerscrape.parsing import parse_page
+from careerscrape.testing.fixtures import Fixture
 
 URL = (
     "https://www.zippia.com/customer-service-director-jobs/"

@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from careerscrape.fixtures import Fixture
 from careerscrape.models import ComparisonSummary, RoleProfile
 from careerscrape.parsing import parse_page
+from careerscrape.testing.fixtures import Fixture
 
 URL = (
     "https://www.zippia.com/customer-service-director-jobs/"

@@ -3,7 +3,7 @@
     with serve_pages(hostile_pages(site)) as server:
         crawl(out, "-a", f"sitemap={INDEX}", "-a", f"site={server.base_url}")
 
-Pages are a :func:`careerscrape.sitegen.generate_site` site's. Beside them, sitemaps
+Pages are a :func:`careerscrape.testing.sitegen.generate_site` site's. Beside them, sitemaps
 (gzipped as files, large, a decompression bomb, an index of all of them with a
 child that is missing) and redirects that leave the site (another host, another port
 of the same host, ``file:``, ``data:``, ``ftp:``). Grow it with each new way the
@@ -15,7 +15,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Mapping
 
-from careerscrape.sitegen import Site, sitemap_xml
+from careerscrape.testing.sitegen import Site, sitemap_xml
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 XML = {"Content-Type": "application/xml"}

@@ -1,6 +1,6 @@
 """The bundled demo site: the fixture pages as one small site, recorded in a cassette.
 
-    python -m careerscrape.demo          # rebuild fixtures/demo/ after changing fixtures
+    python -m careerscrape.testing.demo          # rebuild fixtures/demo/ after changing fixtures
 
 The demo site holds the pages listed in ``fixtures/demo/start_urls.txt``, each
 from its fixture (the Next.js-like markup where a page has several), plus
@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from careerscrape.cassette import build_cassette
-from careerscrape.fixtures import DEFAULT_ROOT, load_fixtures
 from careerscrape.links import links_to_follow
 from careerscrape.parsing import read_page
 from careerscrape.site import Site
+from careerscrape.testing.fixtures import DEFAULT_ROOT, load_fixtures
 
 DEMO_DIR = Path("fixtures/demo")
 SITE = "https://www.zippia.com"
@@ -96,7 +96,7 @@ def build(root: Path = DEFAULT_ROOT, out: Path = DEMO_DIR) -> dict[str, int]:
     robots = f"{SITE}/robots.txt"
     pages = [url for url, status, _, _ in responses if status == 200 and url != robots]
     (out / "start_urls.txt").write_text(
-        "# The demo site's pages, and the demo crawl's start pages (see careerscrape/demo.py).\n"
+        "# The demo site's pages and the demo crawl's start (careerscrape/testing/demo.py).\n"
         + "".join(f"{url}\n" for url in pages),
         encoding="utf-8",
     )

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from careerscrape.sitegen import Site, sitemap_xml
+from careerscrape.testing.sitegen import Site, sitemap_xml
 
 __all__ = ["LocalServer", "fixture_pages", "serve"]
 
