@@ -9,17 +9,14 @@ spider and the demo-site builder share it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from careerscrape.models import PageRecord, RoleComparison, RoleProfile
 from careerscrape.parsing import ParsedPage
 from careerscrape.parsing.text import clean
+from careerscrape.parsing.titles import ROLE_TITLE, VS_TITLE
 from careerscrape.parsing.urls import comparison_slugs, page_kind, role_slug
 from careerscrape.site import Site
-
-_VS_TEXT = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
-_ROLE_TEXT = re.compile(r"^What does an? (.+?) do\??$", re.I)
 
 
 @dataclass
@@ -52,13 +49,13 @@ def wanted(record: PageRecord, url: str, text: str) -> bool:
         slugs = comparison_slugs(url)
         if slugs:
             return record.role_slug in slugs
-        match = _VS_TEXT.match(text)
+        match = VS_TITLE.match(text)
         return bool(match) and page_kind(url) != "role" and record.role.lower() in text.lower()
     if isinstance(record, RoleComparison):
         sides = {side.role_slug for side in record.roles}
         if role_slug(url) in sides:
             return True
-        title = _ROLE_TEXT.match(text)
+        title = ROLE_TITLE.match(text)
         names = {side.role.lower() for side in record.roles}
         return bool(title) and page_kind(url) is None and title.group(1).lower() in names
     return False

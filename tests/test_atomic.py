@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careerscrape.atomic import atomic_open, write_json
-from careerscrape.catalog.merge import write_catalog
+from careerscrape.atomic import atomic_open, write_json, write_jsonl
 from careerscrape.models import RoleCatalogEntry
 
 
@@ -16,8 +15,10 @@ class Crash(Exception):
     pass
 
 
-def entry(slug: str) -> RoleCatalogEntry:
-    return RoleCatalogEntry.model_validate({"role_slug": slug, "title": slug.replace("-", " ")})
+def entry(slug: str) -> dict:
+    return RoleCatalogEntry.model_validate(
+        {"role_slug": slug, "title": slug.replace("-", " ")}
+    ).model_dump(mode="json")
 
 
 def no_temp_files(folder: Path) -> bool:
@@ -47,21 +48,18 @@ def test_a_crash_while_run_json_is_written_keeps_the_previous_one(tmp_path: Path
     assert no_temp_files(tmp_path)
 
 
-def test_a_crash_while_the_catalog_is_written_keeps_the_previous_one(tmp_path: Path) -> None:
+def test_a_crash_while_json_lines_are_written_keeps_the_previous_file(tmp_path: Path) -> None:
     path = tmp_path / "catalog.jsonl"
-    assert write_catalog([entry("chef"), entry("baker")], path) == 2
+    assert write_jsonl(path, [entry("baker"), entry("chef")]) == 2
     before = path.read_bytes()
 
-    class Unwritable:
-        """Sorts last; fails once two entries are written, inside atomic_open's block."""
-
-        role_slug = "zz-top"
-
-        def model_dump(self, **_: object) -> dict:
-            raise Crash
+    def rows():  # fails once two entries are written, inside atomic_open's block
+        yield entry("cook")
+        yield entry("dishwasher")
+        raise Crash
 
     with pytest.raises(Crash):
-        write_catalog([entry("cook"), Unwritable(), entry("dishwasher")], path)  # type: ignore[list-item]
+        write_jsonl(path, rows())
     assert path.read_bytes() == before
     assert [json.loads(line)["role_slug"] for line in before.splitlines()] == ["baker", "chef"]
     assert no_temp_files(tmp_path)

@@ -16,8 +16,6 @@ from careerscrape.catalog.merge import (
     FIGURES,
     CatalogBuilder,
     CatalogError,
-    build_catalog,
-    write_catalog,
 )
 from careerscrape.cli import build_parser
 from careerscrape.models import (
@@ -543,13 +541,16 @@ def write_lines(path: Path, records: list[Any]) -> Path:
     return path
 
 
-def test_build_and_write_catalog(tmp_path, seed_records) -> None:
+def test_files_merged_and_written_sorted(tmp_path, seed_records) -> None:
     roles = write_lines(tmp_path / "roles.jsonl", [seed_records[0]])
     comparisons = write_lines(tmp_path / "comparisons.jsonl", [seed_records[1]])
-    entries = build_catalog([roles, comparisons])
+    builder = CatalogBuilder()
+    builder.add_file(comparisons)
+    builder.add_file(roles)
+    entries = builder.entries()
     assert [e.role_slug for e in entries] == SEED_SLUGS
     out = tmp_path / "out" / "catalog.jsonl"
-    assert write_catalog(reversed(entries), out) == 6
+    assert builder.write(out) == 6
     lines = out.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["role_slug"] for line in lines] == SEED_SLUGS
     assert [RoleCatalogEntry.model_validate_json(line) for line in lines] == entries
@@ -565,13 +566,13 @@ def test_build_and_write_catalog(tmp_path, seed_records) -> None:
         ('{"page_type": "role", "url": "https://x.example/a"}', "not a valid RoleProfile"),
     ],
 )
-def test_build_catalog_names_file_and_line_of_a_bad_record(
+def test_a_bad_record_is_named_by_file_and_line(
     tmp_path, seed_records, line: str, reason: str
 ) -> None:
     path = tmp_path / "records.jsonl"
     path.write_text(json.dumps(seed_records[0]) + "\n\n" + line + "\n", encoding="utf-8")
     with pytest.raises(CatalogError) as exc:
-        build_catalog([path])
+        CatalogBuilder().add_file(path)
     message = str(exc.value)
     assert message.startswith(f"{path}:3: ")
     assert reason in message

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from careerscrape.atomic import write_jsonl
 from careerscrape.catalog.diff import (
     IGNORED_FIELDS,
     KEYED_FIELDS,
@@ -20,7 +21,7 @@ from careerscrape.catalog.diff import (
     diff_catalogs,
     read_catalog,
 )
-from careerscrape.catalog.merge import CatalogBuilder, write_catalog
+from careerscrape.catalog.merge import CatalogBuilder
 from careerscrape.cli import build_parser
 from careerscrape.models import RoleCatalogEntry
 from careerscrape.parsing import parse_page
@@ -493,7 +494,7 @@ def write_lines(path: Path, rows: list[Any]) -> Path:
 def test_read_catalog_streams_validated_entries(tmp_path, catalogs) -> None:
     old = catalogs[0]
     path = tmp_path / "catalog.jsonl"
-    write_catalog([RoleCatalogEntry.model_validate(e) for e in old], path)
+    write_jsonl(path, sorted(old, key=lambda e: e["role_slug"]))
     entries = read_catalog(path)
     first = next(entries)
     assert isinstance(first, RoleCatalogEntry)
@@ -541,8 +542,8 @@ def test_read_catalog_not_utf8(tmp_path) -> None:
 def catalog_files(tmp_path, catalogs) -> tuple[Path, Path]:
     old, new = catalogs
     old_path, new_path = tmp_path / "old" / "catalog.jsonl", tmp_path / "catalog.jsonl"
-    write_catalog([RoleCatalogEntry.model_validate(e) for e in old], old_path)
-    write_catalog([RoleCatalogEntry.model_validate(e) for e in new], new_path)
+    write_jsonl(old_path, sorted(old, key=lambda e: e["role_slug"]))
+    write_jsonl(new_path, sorted(new, key=lambda e: e["role_slug"]))
     return old_path, new_path
 
 

@@ -12,7 +12,7 @@ import scrapy
 from scrapy.settings import Settings
 
 from careerscrape import settings as project_settings
-from careerscrape.catalog.merge import CatalogError, build_catalog
+from careerscrape.catalog.merge import CatalogBuilder, CatalogError
 from careerscrape.cli import catalog as catalog_command
 from careerscrape.distributed import LoopAwareRedisDupeFilter, RedisCrawl
 from careerscrape.parsing import read_page
@@ -107,4 +107,4 @@ def test_a_killed_workers_torn_last_line_is_skipped_by_the_merge_with_a_warning(
     broken = tmp_path / "broken.jsonl"
     broken.write_text(record[: len(record) // 2] + "\n" + record + "\n")
     with pytest.raises(CatalogError, match=r"broken\.jsonl:1:"):
-        build_catalog([broken])
+        CatalogBuilder().add_file(broken)

@@ -40,7 +40,7 @@ Merge rules (the data contract, "RoleCatalogEntry"):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -61,8 +61,6 @@ __all__ = [
     "FIGURES",
     "CatalogBuilder",
     "CatalogError",
-    "build_catalog",
-    "write_catalog",
 ]
 
 #: RoleStats fields copied to the catalog entry from comparison pages, with conflicts.
@@ -431,17 +429,3 @@ def _why_not_a_record(line: bytes) -> str:
     except CatalogError as exc:
         return str(exc)
     return "not a valid record"  # pragma: no cover - the two validations agree
-
-
-def build_catalog(paths: Iterable[str | Path]) -> list[RoleCatalogEntry]:
-    """Stream every JSON Lines file into one catalog (raises :class:`CatalogError`)."""
-    builder = CatalogBuilder()
-    for path in paths:
-        builder.add_file(path)
-    return builder.entries()
-
-
-def write_catalog(entries: Iterable[RoleCatalogEntry], path: str | Path) -> int:
-    """Write the catalog atomically, one entry a line, sorted by role_slug; returns the count."""
-    ordered = sorted(entries, key=lambda entry: entry.role_slug)
-    return write_jsonl(path, (entry.model_dump(mode="json") for entry in ordered))

@@ -10,10 +10,10 @@ from typing import Any
 
 from careerscrape.parsing import prose, text
 from careerscrape.parsing.document import Block, Document, Figure, row_texts
+from careerscrape.parsing.fields import ComparisonFields, RangeFields, ShareFields, SideFields
+from careerscrape.parsing.titles import ROLE_TITLE, VS_TITLE
 from careerscrape.parsing.urls import comparison_slugs
 
-VS_TITLE = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
-ROLE_TITLE = re.compile(r"^What does an? (.+?) do\??$", re.I)
 EXAMPLE_RESPONSIBILITIES = re.compile(r"^(.+?) example responsibilities\.?$", re.I)
 COMMON_SKILLS = re.compile(r"^Common (.+?) skills:?$", re.I)
 TOP_SKILLS = re.compile(r"\bskills for (?:an? )?(.+?) (?:include|are)\s+(.+?)\.?$", re.I)
@@ -25,12 +25,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _TITLE_TAIL = re.compile(r"\s*(?:[|:]|\s-\s).*$")
 
 
-def _share(value: str | None) -> dict[str, Any] | None:
+def _share(value: str | None) -> ShareFields | None:
     found = text.shares(value)
     return {"name": found[0][0], "percent": found[0][1]} if found else None
 
 
-def _range(value: str | None) -> dict[str, int] | None:
+def _range(value: str | None) -> RangeFields | None:
     found = text.money_range(value)
     return {"min": found[0], "max": found[1]} if found else None
 
@@ -69,12 +69,13 @@ _HEADER_LABELS = ROWS["yearly_salary"][0] + ROWS["hourly_rate"][0] + ROWS["growt
 _KNOWN_LABELS = frozenset(label.lower() for labels, _ in ROWS.values() for label in labels)
 
 
-def parse_comparison(doc: Document, url: str | None) -> dict[str, Any]:
-    """The RoleComparison fields of a comparison page (provenance is added by the caller)."""
+def parse_comparison(doc: Document, url: str | None) -> ComparisonFields | None:
+    """The RoleComparison fields of a comparison page (provenance is added by the caller);
+    None when the page names no two roles."""
     url_slugs = comparison_slugs(url)
     names = _role_names(doc, url_slugs)
     if names is None:
-        return {}
+        return None
     doc.promote(_section_titles(names.a, names.b))
     figures = _Figures(doc, names)
     values = {field: figures.values(field) for field in ROWS}
@@ -109,7 +110,7 @@ def _index(side: str) -> int:
     return 0 if side == prose.A else 1
 
 
-def _side(doc: Document, name: str) -> dict[str, Any]:
+def _side(doc: Document, name: str) -> SideFields:
     return {"role": name, "description": None, "years_to_become": None, "top_skills": [],
             "responsibilities": [], "skills": []}  # fmt: skip
 

@@ -157,10 +157,6 @@ class RoleNames:
         return None
 
 
-def other(side: str) -> str:
-    return B if side == A else A
-
-
 # -- sentences ------------------------------------------------------------------------
 
 _QUOTE = re.compile(r"[\"“”]")
@@ -218,11 +214,6 @@ def _sentences_with(text: str, word: str) -> Iterator[str]:
     for start, end in sentences(text):
         if lowered is None or lowered.find(word, start, end) >= 0:
             yield text[start:end].strip()
-
-
-def quotes(text: str) -> list[str]:
-    """The quoted passages of ``text``, quote marks dropped and trimmed."""
-    return [text[s + 1 : e - 1].strip() for s, e in quoted_spans(text)]
 
 
 # -- descriptions ---------------------------------------------------------------------

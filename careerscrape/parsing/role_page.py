@@ -15,20 +15,20 @@ from careerscrape.parsing.document import (
     rows_as_lines,
     side_by_side,
 )
+from careerscrape.parsing.fields import ComparisonSummaryFields, IndustryFields, RoleFields
 from careerscrape.parsing.text import page_date, skill_share, slug
+from careerscrape.parsing.titles import ROLE_TITLE, VS_TITLE
 from careerscrape.parsing.urls import comparison_slugs
 
 if TYPE_CHECKING:
     from lxml import etree
 
-ROLE_TITLE = re.compile(r"^What does an? (.+?) do\??$", re.I)
 RESPONSIBILITIES = re.compile(r"^(.+?) responsibilities$", re.I)
 SKILLS_HEADING = re.compile(r"\bskills\b", re.I)
 SOFT_SKILL = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.\s+(.*\S)$")
 #: A soft skill's name on a line of its own, above its paragraph.
 SOFT_SKILL_NAME = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.?$")
 _SOFT_SKILL_WORDS = 5
-VS_HEADING = re.compile(r"^(.+?)\s+vs\.?\s+(.+?)$", re.I)
 UPDATED = re.compile(r"\bUpdated\s*:?\s+(.{6,25}?\d{4})")
 READING = re.compile(r"\b(\d+)\s*min(?:ute)?s?\.?\s+read\b", re.I)
 CATEGORY = re.compile(r"^Browse (.+?) jobs$", re.I)
@@ -37,8 +37,9 @@ _SHARE_ALONE = re.compile(r"^\(?\d+(?:\.\d+)?\s*%\)?$")
 _MIN_SUMMARY_WORDS = prose.MIN_PARAGRAPH_WORDS
 
 
-def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
-    """The RoleProfile fields of a role page (provenance is added by the caller)."""
+def parse_role(doc: Document, url_slug: str | None) -> RoleFields | None:
+    """The RoleProfile fields of a role page (provenance is added by the caller); None
+    when the page names no role."""
     title = doc.find(ROLE_TITLE) or doc.find(ROLE_TITLE, ("text",))
     role = ROLE_TITLE.match(title.text).group(1) if title else None
     # Titles drawn as plain lines are known by their words: the role's, else the URL's.
@@ -48,7 +49,7 @@ def parse_role(doc: Document, url_slug: str | None) -> dict[str, Any]:
     if role is None and responsibilities_heading:
         role = RESPONSIBILITIES.match(responsibilities_heading.text).group(1)
     if role is None:
-        return {}
+        return None
     own_slug = url_slug or slug(role)
     compare_headings = _comparison_headings(doc, role)
     skills_heading = _skills_heading(doc, responsibilities_heading)
@@ -256,7 +257,7 @@ def _comparison_headings(doc: Document, role: str) -> list[tuple[Block, str]]:
     names = prose.RoleNames(role, role)
     found = []
     for block in doc.headings:
-        match = VS_HEADING.match(block.text)
+        match = VS_TITLE.match(block.text)
         if not match:
             continue
         left, right = match.groups()
@@ -273,7 +274,7 @@ def _comparison_headings(doc: Document, role: str) -> list[tuple[Block, str]]:
 
 def _comparison(
     doc: Document, role: str, own_slug: str, heading: Block, other: str
-) -> dict[str, Any]:
+) -> ComparisonSummaryFields:
     """One comparison section, read from its own paragraphs only."""
     paragraphs = [b.text for b in doc.after(heading) if b.kind == "text"]
     # The section opens with a description of the other role, then the facts; either
@@ -343,7 +344,7 @@ def _inner_hrefs(element: etree._Element, hrefs: list[str]) -> None:
         _inner_hrefs(child, hrefs)
 
 
-def _industry(found: tuple[str, int | None] | None) -> dict[str, Any] | None:
+def _industry(found: tuple[str, int | None] | None) -> IndustryFields | None:
     return {"industry": found[0], "salary": found[1]} if found else None
 
 

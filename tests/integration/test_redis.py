@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from careerscrape.catalog.merge import build_catalog
+from careerscrape.catalog.merge import CatalogBuilder
 from careerscrape.distributed import LoopAwareRedisDupeFilter, dumps, loads
 from careerscrape.distributed.crawl import CrawlLost, SharedCrawl
 from careerscrape.testing.localsite import serve
@@ -178,11 +178,13 @@ def _urls(result: CrawlResult) -> list[str]:
 
 def _catalog(*outputs: Path) -> list[dict]:
     """The catalog of these outputs, less first_seen/last_seen (when pages were fetched)."""
-    files = [CrawlResult(0, "", output).folder / name for output in outputs
-             for name in RECORD_FILES]  # fmt: skip
+    builder = CatalogBuilder()
+    for output in outputs:
+        for name in RECORD_FILES:
+            builder.add_file(CrawlResult(0, "", output).folder / name)
     return [
         without(entry.model_dump(mode="json"), "first_seen", "last_seen")
-        for entry in build_catalog(files)
+        for entry in builder.entries()
     ]
 
 

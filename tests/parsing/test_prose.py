@@ -118,11 +118,6 @@ def test_role_names_plurals(names: RoleNames, text: str, side: str) -> None:
     assert names.mentioned(text) == {side}
 
 
-def test_other_side() -> None:
-    assert prose.other(A) == B
-    assert prose.other(B) == A
-
-
 # -- sentences --------------------------------------------------------------------------
 
 
@@ -173,9 +168,9 @@ def test_sentences_are_offsets_covering_the_text() -> None:
     assert "".join(text[s:e] for s, e in bounds) == text
 
 
-def test_quotes_and_quoted_spans() -> None:
+def test_quoted_spans() -> None:
     text = 'skills like "crm," and “service delivery.”'
-    assert prose.quotes(text) == ["crm,", "service delivery."]
+    assert [text[s:e] for s, e in prose.quoted_spans(text)] == ['"crm,"', "“service delivery.”"]
     assert list(prose.quoted_spans('a "b" c')) == [(2, 5)]
 
 
