@@ -17,6 +17,8 @@ OUTPUT_DIR = "output"
 #: Run folders kept in OUTPUT_DIR/runs: the published one, this run's, then the newest
 #: others; older ones are removed when a run ends.
 KEEP_RUNS = 10
+#: The site a crawl reads: the live site, or a mirror of it (``-a site=URL`` for one run).
+SITE_URL = "https://www.zippia.com"
 #: The site records are attributed to. A crawl of a mirror (``-a site=http://127.0.0.1:8000``)
 #: still writes the canonical URLs, so that a mirror and the site give the same records.
 CANONICAL_SITE = "https://www.zippia.com"
@@ -73,6 +75,11 @@ DOWNLOADER_MIDDLEWARES = {
     # Closest to the network: answers from / records to a vcrpy cassette when asked.
     "careerscrape.downloadermiddlewares.cassette.CassetteMiddleware": 950,
 }
+
+#: Answer every request from this vcrpy cassette, never the network (``-a replay=PATH``),
+#: or save every live response into one (``-a record=PATH``): careerscrape/cassette.py.
+CASSETTE_REPLAY = None
+CASSETTE_RECORD = None
 
 # --- politeness ------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True

@@ -9,6 +9,7 @@ read from.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from careerscrape.parsing.urls import canonical_url
@@ -72,3 +73,8 @@ class Site:
     def canonical_url(self, url: str) -> str:
         """The record URL of a crawled page: canonical origin, the page's path."""
         return canonical_url(self.canonical + urlsplit(url).path)
+
+
+def crawled_site(settings: Any) -> Site:
+    """The site of a crawl: ``SITE_URL`` (``-a site=``) read, ``CANONICAL_SITE`` named."""
+    return Site(settings.get("SITE_URL"), settings.get("CANONICAL_SITE"))

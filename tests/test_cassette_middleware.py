@@ -64,7 +64,7 @@ class ProbeSpider(scrapy.Spider):
     name = "probe"
 
     def __init__(self, urls: str = "", **kwargs: Any) -> None:
-        super().__init__(**kwargs)  # replay= / record= become attributes, as with -a
+        super().__init__(**kwargs)
         self.urls = [url for url in urls.split(",") if url]
         self.pages: dict[str, dict[str, Any]] = {}
         self.errors: dict[str, str] = {}
@@ -116,10 +116,19 @@ def run_probe(config_file: str, result_file: str) -> None:
 
 
 def crawl(
-    tmp_path: Path, urls: list[str], *, network: bool = False, settings=None, **arguments: str
+    tmp_path: Path,
+    urls: list[str],
+    *,
+    network: bool = False,
+    settings=None,
+    replay: str | None = None,
+    record: str | None = None,
 ) -> dict[str, Any]:
-    """One probe crawl in a fresh Python process; its result (and its log on failure)."""
+    """One probe crawl in a fresh Python process; its result (and its log on failure).
+    ``replay``/``record`` are the settings the careers spider's ``-a`` sets."""
+    cassettes = {"CASSETTE_REPLAY": replay, "CASSETTE_RECORD": record}
     all_settings = {
+        **{name: path for name, path in cassettes.items() if path},
         "ROBOTSTXT_OBEY": True,
         "DOWNLOADER_MIDDLEWARES": MIDDLEWARES,
         "DOWNLOAD_DELAY": 0,
@@ -134,7 +143,7 @@ def crawl(
     }
     config = tmp_path / f"crawl-{len(list(tmp_path.glob('crawl-*.json')))}.json"
     config.write_text(
-        json.dumps({"settings": all_settings, "arguments": {"urls": ",".join(urls), **arguments}}),
+        json.dumps({"settings": all_settings, "arguments": {"urls": ",".join(urls)}}),
         encoding="utf-8",
     )
     result_file = config.with_suffix(".result")
@@ -310,9 +319,9 @@ def test_recorded_cassette_replays_the_same_bodies(tmp_path: Path, local_site: S
 # -- the decision and the response, in process (no engine) --------------------------------------
 
 
-def _middleware(tmp_path: Path, settings=None, **spider_attributes: str) -> CassetteMiddleware:
+def _middleware(tmp_path: Path, settings=None) -> CassetteMiddleware:
     crawler = get_crawler(ProbeSpider, settings_dict=settings or {})
-    crawler.spider = ProbeSpider(**spider_attributes)
+    crawler.spider = ProbeSpider()
     return CassetteMiddleware.from_crawler(crawler)
 
 
@@ -328,15 +337,15 @@ def test_without_replay_or_record_the_middleware_does_nothing(tmp_path: Path) ->
     assert list(tmp_path.iterdir()) == []
 
 
-def test_spider_argument_wins_over_setting_and_both_modes_are_refused(tmp_path: Path) -> None:
+def test_the_replay_setting_is_used_and_both_modes_are_refused(tmp_path: Path) -> None:
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     build_cassette(first, [("http://127.0.0.1:9/", 200, {}, b"from a")])
     build_cassette(second, [("http://127.0.0.1:9/", 200, {}, b"from b")])
-    middleware = _middleware(tmp_path, {"CASSETTE_REPLAY": str(second)}, replay=str(first))
+    middleware = _middleware(tmp_path, {"CASSETTE_REPLAY": str(first)})
     middleware.spider_opened()
     assert middleware.process_request(Request("http://127.0.0.1:9/")).body == b"from a"
 
-    both = _middleware(tmp_path, {"CASSETTE_RECORD": str(second)}, replay=str(first))
+    both = _middleware(tmp_path, {"CASSETTE_RECORD": str(second), "CASSETTE_REPLAY": str(first)})
     with pytest.raises(CloseSpider) as closed:
         both.spider_opened()
     assert closed.value.reason == "cassette_error"
@@ -347,7 +356,7 @@ def test_spider_argument_wins_over_setting_and_both_modes_are_refused(tmp_path: 
 def test_a_miss_is_an_ignore_request_naming_the_url(tmp_path: Path) -> None:
     cassette = tmp_path / "c.yaml"
     build_cassette(cassette, [])
-    middleware = _middleware(tmp_path, replay=str(cassette))
+    middleware = _middleware(tmp_path, {"CASSETTE_REPLAY": str(cassette)})
     middleware.spider_opened()
     with pytest.raises(CassetteMiss, match=r"^not in cassette: https://a\.test/x\?q=1$") as caught:
         middleware.process_request(Request("https://a.test/x?q=1"))

@@ -46,7 +46,7 @@ class Command(crawl.Command):
         crawler = self._create_crawler(args[0])
         settings = crawler.settings
         try:
-            CrawlArguments.for_crawl(opts.spargs, settings.get("CANONICAL_SITE"))
+            CrawlArguments.for_crawl(opts.spargs, settings)
             check_settings(settings)
             OutputFolder(settings.get("OUTPUT_DIR")).check()
         except (UsageError, PreflightError, OutputFolderError) as exc:

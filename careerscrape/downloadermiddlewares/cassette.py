@@ -101,12 +101,10 @@ class CassetteMiddleware:
     # -- setup ----------------------------------------------------------------------------
 
     def _wanted(self) -> tuple[str | None, str | None]:
-        """(replay path, record path), spider arguments first, then settings."""
-        spider = self.crawler.spider
+        """(replay path, record path): ``CASSETTE_REPLAY``, ``CASSETTE_RECORD`` (which the
+        spider's ``-a replay=`` and ``-a record=`` set)."""
         settings = self.crawler.settings
-        replay = getattr(spider, "replay", None) or settings.get("CASSETTE_REPLAY") or None
-        record = getattr(spider, "record", None) or settings.get("CASSETTE_RECORD") or None
-        return replay, record
+        return settings.get("CASSETTE_REPLAY") or None, settings.get("CASSETTE_RECORD") or None
 
     def _configure(self) -> None:
         replay, record = self._wanted()

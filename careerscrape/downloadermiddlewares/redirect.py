@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
+from careerscrape.site import crawled_site
 from careerscrape.stats import REDIRECTS_OFFSITE
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class SameSiteRedirectMiddleware:
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
+        self.site = crawled_site(crawler.settings)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -44,8 +46,8 @@ class SameSiteRedirectMiddleware:
 
     def process_response(self, request: Request, response: Response) -> Response:
         location = response.headers.get(b"Location")
-        site = getattr(self.crawler.spider, "site", None)
-        if not (300 <= response.status < 400) or not location or site is None:
+        site = self.site
+        if not (300 <= response.status < 400) or not location:
             return response
         if not site.is_own(response.url):  # not a page of this crawl (scrapy fetch URL...)
             return response

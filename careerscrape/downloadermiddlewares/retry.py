@@ -37,8 +37,8 @@ def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> 
 class BackoffRetryMiddleware(RetryMiddleware):
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 2.0)
-        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX", 120.0)
+        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE")
+        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX")
 
     def backoff(self, request: Request, response: Response | None = None) -> float:
         """Seconds to wait before the next try of ``request``."""

@@ -46,7 +46,7 @@ class Progress:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> Progress:
-        interval = crawler.settings.getfloat("PROGRESS_INTERVAL", 60.0)
+        interval = crawler.settings.getfloat("PROGRESS_INTERVAL")
         if not interval:
             raise NotConfigured
         return cls(crawler, interval)

@@ -74,7 +74,7 @@ def _number(value: Any) -> float | None:
 
 def compare(baseline: dict[str, Any] | None, summary: dict[str, Any], settings: Any) -> dict:
     """run.json's ``drift`` entry: this run's fill rates against the baseline's."""
-    max_drop = settings.getfloat("DRIFT_MAX_DROP", 0.3)
+    max_drop = settings.getfloat("DRIFT_MAX_DROP")
     drift: dict[str, Any] = {
         "baseline": None,
         "max_drop": max_drop,
@@ -84,8 +84,8 @@ def compare(baseline: dict[str, Any] | None, summary: dict[str, Any], settings: 
     if baseline is None:
         return drift
     drift["baseline"] = {"path": baseline["path"], "started_at": baseline["started_at"]}
-    min_rate = settings.getfloat("DRIFT_MIN_PREVIOUS_RATE", 0.5)
-    min_records = settings.getint("DRIFT_MIN_RECORDS", 10)
+    min_rate = settings.getfloat("DRIFT_MIN_PREVIOUS_RATE")
+    min_records = settings.getint("DRIFT_MIN_RECORDS")
     for kind, rates in baseline["fill_rates"].items():
         before_n = _number(baseline["records"].get(kind)) or 0
         now_n = summary["records"].get(kind, 0)

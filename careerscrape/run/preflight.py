@@ -41,6 +41,7 @@ FIELDS = {
 SETTINGS: dict[str, tuple[str, Any]] = {
     "OUTPUT_DIR": ("get", Path),
     "CANONICAL_SITE": ("get", HttpUrl),
+    "SITE_URL": ("get", Annotated[str, StringConstraints(pattern=r"^https?://[^\s?#]+$")]),
     "KEEP_RUNS": ("getint", Annotated[int, Field(ge=1)]),
     "REFRESH_FROM_PUBLISHED": ("getbool", bool),
     "PREVIOUS_DIR": ("get", Path | None),

@@ -44,15 +44,16 @@ class CrawlArguments(BaseModel):
         "Link hops to follow from the start pages: 0 = start pages only; 1 (default) = "
         "their comparisons (from a role page) or roles (from a comparison page)."
     ))] = 1  # fmt: skip
-    site: Annotated[str, Field(description=(
-        "Base URL of the site to crawl: the live site, or a mirror (local server, archive)."
-    ))] = "https://www.zippia.com"  # fmt: skip
-    replay: Annotated[
-        Path | None, Field(description="Answer every request from this vcrpy cassette; no network.")
-    ] = None
-    record: Annotated[
-        Path | None, Field(description="Save every live response into this vcrpy cassette.")
-    ] = None
+    site: Annotated[str | None, Field(description=(
+        "Base URL of the site to crawl: the live site, or a mirror (local server, archive). "
+        "Overrides the SITE_URL setting."
+    ))] = None  # fmt: skip
+    replay: Annotated[Path | None, Field(description=(
+        "Answer every request from this vcrpy cassette; no network. Overrides CASSETTE_REPLAY."
+    ))] = None  # fmt: skip
+    record: Annotated[Path | None, Field(description=(
+        "Save every live response into this vcrpy cassette. Overrides CASSETTE_RECORD."
+    ))] = None  # fmt: skip
     previous: Annotated[Path | None, Field(description=(
         "A refresh run: the output folder of the previous run (often this run's own). Pages "
         "are asked for conditionally, unchanged ones keep their previous record unparsed, "
@@ -64,7 +65,9 @@ class CrawlArguments(BaseModel):
 
     @field_validator("site")
     @classmethod
-    def _absolute_site(cls, value: str) -> str:
+    def _absolute_site(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/") + "/"
@@ -82,13 +85,13 @@ class CrawlArguments(BaseModel):
         return self
 
     @classmethod
-    def for_crawl(cls, kwargs: dict[str, Any], canonical: str) -> CrawlArguments:
+    def for_crawl(cls, kwargs: dict[str, Any], settings: Any) -> CrawlArguments:
         """The arguments of a crawl job, checked before its first request: something to
         start from, and start URLs and sitemap on the crawled (or canonical) site."""
         arguments = cls.from_spider_kwargs(kwargs)
         if not (arguments.roles or arguments.urls or arguments.url_file or arguments.sitemap):
             raise UsageError("give something to start from: roles=, urls=, url_file= or sitemap=")
-        site = Site(arguments.site, canonical)
+        site = Site(arguments.site or settings.get("SITE_URL"), settings.get("CANONICAL_SITE"))
         for name, urls in (("urls", arguments.urls), ("sitemap", [arguments.sitemap or ""])):
             for url in filter(None, urls):
                 scheme = urlsplit(url).scheme.lower()
@@ -110,6 +113,16 @@ class CrawlArguments(BaseModel):
                 for e in exc.errors()
             )
             raise UsageError(f"careers spider: bad arguments: {problems}") from None
+
+    def as_settings(self) -> dict[str, str]:
+        """The arguments that components read, as the settings they override."""
+        given = {
+            "SITE_URL": self.site,
+            "CASSETTE_REPLAY": self.replay,
+            "CASSETTE_RECORD": self.record,
+            "PREVIOUS_DIR": self.previous,
+        }
+        return {name: str(value) for name, value in given.items() if value is not None}
 
     def start_urls(self) -> list[str]:
         """URLs given directly or in ``url_file``, in order."""

@@ -34,7 +34,7 @@ from careerscrape.parsing import BlockedPage, EncodingError, ParsedPage, ParseEr
 from careerscrape.parsing.urls import page_kind
 from careerscrape.pipelines.rejects import Rejected
 from careerscrape.run.health import SITEMAP_REJECT
-from careerscrape.site import Site
+from careerscrape.site import crawled_site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._failures import failure_reason
 from careerscrape.spiders._ledger import Ledger
@@ -66,20 +66,15 @@ class CareersSpider(scrapy.Spider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.arguments = CrawlArguments.from_spider_kwargs(kwargs)
         super().__init__(*args, **{k: v for k, v in kwargs.items() if k.startswith("_")})
-        # Read by the cassette middleware when the spider opens.
-        self.replay = str(self.arguments.replay) if self.arguments.replay else None
-        self.record = str(self.arguments.record) if self.arguments.record else None
-        self.site = Site(self.arguments.site)
-        self.allowed_domains = [self.site.host]
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> CareersSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.site = Site(spider.arguments.site, crawler.settings.get("CANONICAL_SITE"))
         # Arguments that components read reach them as settings (the settings are not
         # frozen yet: the spider is made first). -a wins over -s.
-        if spider.arguments.previous is not None:
-            crawler.settings.set("PREVIOUS_DIR", str(spider.arguments.previous), "cmdline")
+        crawler.settings.setdict(spider.arguments.as_settings(), priority="cmdline")
+        spider.site = crawled_site(crawler.settings)
+        spider.allowed_domains = [spider.site.host]
         #: Every page asked for, and the ones still pending.
         spider.ledger = Ledger()
         #: Sitemaps asked for (canonical URLs), each read once per crawl.
