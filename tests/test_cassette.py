@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import requests
 import vcr
-from static_site import serve_pages
+from support.static_site import serve_pages
 from vcr import matchers
 from vcr.errors import CannotOverwriteExistingCassetteException
 from vcr.request import Request as VcrRequest

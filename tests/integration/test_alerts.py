@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
+from support.crawl import ROOT, crawl
 
 from careerscrape.testing.localsite import fixture_pages, serve
-from integration.crawl import ROOT, crawl
 
 CHEF = "/chef-jobs/what-does-a-chef-do/"
 

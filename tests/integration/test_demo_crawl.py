@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.crawl import ROOT, CrawlResult, crawl, without
+from support.server import serve
 
 from careerscrape.cassette import load_cassette, request_key
 from careerscrape.testing.demo import demo_site
-from integration.crawl import ROOT, CrawlResult, crawl, without
-from integration.server import serve
 
 DEMO = ROOT / "fixtures" / "demo"
 CSD = "https://www.zippia.com/customer-service-director-jobs/what-does-a-customer-service-director-do/"

@@ -13,10 +13,10 @@ import hashlib
 import re
 
 import pytest
+from support.crawl import ROOT, CrawlResult, crawl
+from support.server import serve
 
 from careerscrape.testing.fixtures import DEFAULT_ROOT
-from integration.crawl import ROOT, CrawlResult, crawl
-from integration.server import serve
 
 SITE = "https://www.zippia.com"
 CHEF = (ROOT / DEFAULT_ROOT / "role-chef--nextjs" / "page.html").read_bytes()

@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from integration.crawl import CrawlResult, crawl
-from integration.faults import (
+from support.crawl import CrawlResult, crawl
+from support.faults import (
     FAILURES_BEFORE_RECOVERY,
     FAULT_404,
     FAULT_410,

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.crawl import ROOT, CrawlResult, crawl, crawl_command, without
 
 from careerscrape.testing.localsite import LocalServer, serve
 from careerscrape.testing.sitegen import generate_site
-from integration.crawl import ROOT, CrawlResult, crawl, crawl_command, without
 
 PAGES = 300
 MISSING = [f"/missing-{n}-jobs/what-does-a-missing-{n}-do/" for n in range(1, 6)]

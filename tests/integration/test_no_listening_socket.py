@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from integration.crawl import ROOT
+from support.crawl import ROOT
 
 DEMO = ROOT / "fixtures" / "demo"
 # Runs scrapy with socket.listen() recorded; prints what was bound for listening.

@@ -2,7 +2,7 @@
 through bad sitemaps, redirects off the site, bad start lists, bugs, and process death.
 
 Real crawls (``scrapy crawl careers`` subprocesses) against hostile local sites
-(tests/integration/hostile.py) on 127.0.0.1.
+(careerscrape/testing/hostile.py) on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from static_site import serve_pages
+from support.crawl import ROOT, CrawlResult, crawl, crawl_command, made_by, run_folders, without
+from support.static_site import serve_pages
 
 from careerscrape.testing.hostile import (
     INDEX,
@@ -33,7 +34,6 @@ from careerscrape.testing.hostile import (
 )
 from careerscrape.testing.localsite import serve
 from careerscrape.testing.sitegen import Site, generate_site
-from integration.crawl import ROOT, CrawlResult, crawl, crawl_command, made_by, run_folders, without
 
 CANONICAL = "https://www.zippia.com"
 TESTS = str(ROOT / "tests")
@@ -161,11 +161,11 @@ def test_an_exception_while_reading_a_page_or_handling_its_record_is_an_internal
 ) -> None:
     first, second = site.role_paths[:2]
     components = {
-        "DOWNLOADER_MIDDLEWARES": json.dumps({"integration.misbehaving.BadHops": 560}),
+        "DOWNLOADER_MIDDLEWARES": json.dumps({"support.misbehaving.BadHops": 560}),
         "ITEM_PIPELINES": json.dumps({
             "careerscrape.pipelines.validate.ValidatePipeline": 100,
             "careerscrape.pipelines.rejects.RejectsPipeline": 200,
-            "integration.misbehaving.Boom": 250,
+            "support.misbehaving.Boom": 250,
             "careerscrape.pipelines.dedupe.DeduplicatePipeline": 300,
             "careerscrape.pipelines.fields.FieldStatsPipeline": 400,
             "careerscrape.pipelines.catalog.CatalogPipeline": 500,
@@ -194,7 +194,7 @@ def test_an_exception_while_reading_a_page_or_handling_its_record_is_an_internal
 
 def test_a_page_that_ends_nowhere_fails_the_run_and_is_named(site: Site, tmp_path: Path) -> None:
     start = site.role_paths[0]
-    swallow = json.dumps({"integration.misbehaving.Swallow": 950})
+    swallow = json.dumps({"support.misbehaving.Swallow": 950})
     with serve(site) as server:
         result = crawl(tmp_path / "out", "-a", f"urls={start}", "-a", "depth=1",
                        "-a", f"site={server.base_url}", env={"PYTHONPATH": TESTS},

@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from support.crawl import ROOT, CrawlResult, crawl, crawl_command
 
 from careerscrape.testing.localsite import LocalServer, fixture_pages, serve
 from careerscrape.testing.sitegen import generate_site
-from integration.crawl import ROOT, CrawlResult, crawl, crawl_command
 
 CHEF = "/chef-jobs/what-does-a-chef-do/"
 #: Retries of a site that is down cost milliseconds, not minutes.

@@ -31,13 +31,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.crawl import ROOT, CrawlResult, crawl, crawl_command, run_folders, stop, without
 
 from careerscrape.catalog.merge import CatalogBuilder
 from careerscrape.distributed import LoopAwareRedisDupeFilter, dumps, loads
 from careerscrape.distributed.crawl import CrawlLost, SharedCrawl
 from careerscrape.testing.localsite import serve
 from careerscrape.testing.sitegen import generate_site
-from integration.crawl import ROOT, CrawlResult, crawl, crawl_command, run_folders, stop, without
 
 PAGES = 600
 RECORD_FILES = ("roles.jsonl", "comparisons.jsonl")

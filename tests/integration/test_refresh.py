@@ -17,11 +17,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from support.crawl import CrawlResult, changed_role_page, crawl
 
 from careerscrape.catalog.merge import CatalogBuilder
 from careerscrape.testing.localsite import serve
 from careerscrape.testing.sitegen import Site, generate_site
-from integration.crawl import CrawlResult, changed_role_page, crawl
 
 SEED = 5
 PAGES = 40

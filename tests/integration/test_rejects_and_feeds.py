@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.crawl import ROOT, CrawlResult, crawl
+from support.server import serve
 
 from careerscrape.testing.fixtures import DEFAULT_ROOT
-from integration.crawl import ROOT, CrawlResult, crawl
-from integration.server import serve
 
 PAGES = ROOT / DEFAULT_ROOT
 HTML = {"Content-Type": "text/html; charset=utf-8"}

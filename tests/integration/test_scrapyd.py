@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from integration.crawl import ROOT, stop
+from support.crawl import ROOT, stop
 
 BIN = Path(sys.executable).parent
 #: The egg's own version, so the job log proves the deployed code ran.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support.crawl import crawl, without
+
 from careerscrape.testing.localsite import serve
 from careerscrape.testing.sitegen import generate_site
-from integration.crawl import crawl, without
 
 VOLATILE = ("fetched_at", "content_sha256", "parser_version")
 

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import queue_probe
 from scrapy.settings import Settings
+from support.crawl import ROOT, CrawlResult, crawl_command
 
 from careerscrape import settings as project_settings
 from careerscrape.spiders.feed import queue_limit
 from careerscrape.testing.localsite import LocalServer, serve
 from careerscrape.testing.sitegen import generate_site, sitemap_xml
-from integration import queue_probe
-from integration.crawl import ROOT, CrawlResult, crawl_command
 
 PAGES = 240
 MISSING = [f"/missing-{n}-jobs/what-does-a-missing-{n}-do/" for n in range(1, 4)]

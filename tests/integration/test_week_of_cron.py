@@ -21,9 +21,10 @@ import sys
 import time
 from pathlib import Path
 
+from support.crawl import FAST, ROOT, CrawlResult, changed_role_page, made_by, run_folders
+
 from careerscrape.testing.localsite import serve
 from careerscrape.testing.sitegen import generate_site
-from integration.crawl import FAST, ROOT, CrawlResult, changed_role_page, made_by, run_folders
 
 FAST_LOCAL = {**FAST, "RETRY_BACKOFF_BASE": "0.01", "RETRY_TIMES": "1"}
 

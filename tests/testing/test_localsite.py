@@ -52,7 +52,7 @@ def pages(fixtures_dir_module: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def fixtures_dir_module() -> Path:
-    return Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+    return Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 
 
 @pytest.fixture(scope="module")

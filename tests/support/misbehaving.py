@@ -1,7 +1,7 @@
 """Components that misbehave on purpose, loaded by a test's crawl through settings.
 
 A crawl run with ``env={"PYTHONPATH": TESTS}`` and, say,
-``-s DOWNLOADER_MIDDLEWARES='{"integration.misbehaving.BadHops": 560}'`` gets them.
+``-s DOWNLOADER_MIDDLEWARES='{"support.misbehaving.BadHops": 560}'`` gets them.
 Each acts only on URLs whose path contains the ``MISBEHAVE_ON`` setting.
 """
 

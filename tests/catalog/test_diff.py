@@ -27,7 +27,7 @@ from careerscrape.models import RoleCatalogEntry
 from careerscrape.parsing import parse_page
 from careerscrape.testing.fixtures import Fixture
 
-FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+FIXTURES_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 T1 = T0 + timedelta(days=7)
 VS = "vs-customer-service-director-vs-customer-service-manager--nextjs"

@@ -28,7 +28,7 @@ from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.utils.test import get_crawler
-from static_site import StaticSite, serve_pages
+from support.static_site import StaticSite, serve_pages
 from twisted.internet import error as twisted_error
 
 from careerscrape.cassette import Interaction, build_cassette, load_cassette
@@ -38,7 +38,7 @@ from careerscrape.downloadermiddlewares.cassette import (
     replayed_response,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MIDDLEWARES = {
     "careerscrape.downloadermiddlewares.cassette.CassetteMiddleware": 950,
     # Scrapy 2.19's own lets through unchecked all but one of the requests that wait together
@@ -148,7 +148,8 @@ def crawl(
     )
     result_file = config.with_suffix(".result")
     code = (
-        f"import sys; sys.path[:0] = [{str(Path(__file__).parent)!r}, {str(ROOT)!r}]; "
+        f"import sys; sys.path[:0] = [{str(Path(__file__).parent)!r}, {str(ROOT / 'tests')!r}, "
+        f"{str(ROOT)!r}]; "
         f"import {Path(__file__).stem} as t; t.run_probe(sys.argv[1], sys.argv[2])"
     )
     done = subprocess.run(

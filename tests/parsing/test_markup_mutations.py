@@ -1,6 +1,6 @@
 """Property tests: the parsers read what a page says, not how its markup is written.
 
-Every fixture page is mutated with the markup mutations of ``tests/mutations.py``:
+Every fixture page is mutated with the markup mutations of ``tests/support/mutations.py``:
 
 - content-KEEPING mutations (class names, wrappers, heading tags, tables as
   grids or lists, scripts/ads/menus/banners/buttons, whitespace, text split
@@ -26,11 +26,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import mutations
 import pytest
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
-from mutations import KEEPING, REMOVING, RESTYLING, Mutation
+from support import mutations
+from support.mutations import KEEPING, REMOVING, RESTYLING, Mutation
 
 from careerscrape.parsing import ParseError, parse_page
 from careerscrape.testing.fixtures import VOLATILE_FIELDS, field_differences, load_fixtures
@@ -38,7 +38,7 @@ from careerscrape.testing.fixtures import VOLATILE_FIELDS, field_differences, lo
 # Selectable with `-m property` (registered in pyproject.toml).
 pytestmark = pytest.mark.property
 
-FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+FIXTURES_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 PAGE_NAMES = [f.name for f in load_fixtures(FIXTURES_DIR)]
 
 SEEDS = st.integers(min_value=0, max_value=2**32 - 1)
@@ -110,13 +110,13 @@ def assert_same_record(
         if lost:
             pytest.fail(
                 f"{describe(page, applied, log)}\n  the restyling lost visible text (a bug of "
-                f"tests/mutations.py): {lost!r}",
+                f"tests/support/mutations.py): {lost!r}",
                 pytrace=False,
             )
     elif (text := mutations.visible_text(html)) != page.text:
         pytest.fail(
             f"{describe(page, applied, log)}\n  the mutation changed the visible text (a bug of "
-            f"tests/mutations.py): {_first_difference(page.text, text)}",
+            f"tests/support/mutations.py): {_first_difference(page.text, text)}",
             pytrace=False,
         )
     try:

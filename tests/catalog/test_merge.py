@@ -481,7 +481,7 @@ def test_category_and_updated_take_the_newest_role_page() -> None:
 
 def every_fixture_record() -> list[dict[str, Any]]:
     """Every fixture page, each markup a separate fetch (the same URL twice, other times)."""
-    fixtures = load_fixtures(Path(__file__).resolve().parent.parent / "fixtures" / "pages")
+    fixtures = load_fixtures(Path(__file__).resolve().parents[2] / "fixtures" / "pages")
     return [
         record_of(fixture, T0 + timedelta(minutes=7 * index))
         for index, fixture in enumerate(fixtures)
@@ -734,7 +734,7 @@ def test_memory_grows_with_roles_not_records() -> None:
 
 def test_an_edge_cites_the_comparison_filed_under_the_role_whatever_the_fetch_order() -> None:
     """A-vs-B and B-vs-A pages: separate crawls fetch them in other orders, same catalog."""
-    fixture = (Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+    fixture = (Path(__file__).resolve().parents[2] / "fixtures" / "pages"
                / "vs-customer-service-director-vs-customer-service-manager--nextjs")  # fmt: skip
     ab = parse_page((fixture / "page.html").read_bytes(), json.loads(
         (fixture / "meta.json").read_text())["url"]).model_dump(mode="json")  # fmt: skip

@@ -25,7 +25,7 @@ from types import TracebackType
 from urllib.parse import quote, urlsplit
 
 from careerscrape.testing.fixtures import DEFAULT_ROOT
-from integration.crawl import ROOT
+from support.crawl import ROOT
 
 PAGES = ROOT / DEFAULT_ROOT
 CANONICAL = "https://www.zippia.com"

@@ -28,7 +28,7 @@ from careerscrape.run.journal import (
 )
 from careerscrape.testing.fixtures import DEFAULT_ROOT, Fixture
 
-ROOT = Path(__file__).resolve().parent.parent / DEFAULT_ROOT
+ROOT = Path(__file__).resolve().parents[2] / DEFAULT_ROOT
 AT = "2026-01-02T03:04:05+00:00"
 
 

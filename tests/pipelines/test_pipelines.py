@@ -17,7 +17,7 @@ from careerscrape.pipelines.rejects import RejectsPipeline
 from careerscrape.pipelines.validate import ValidatePipeline
 from careerscrape.testing.fixtures import DEFAULT_ROOT, Fixture
 
-ROOT = Path(__file__).resolve().parent.parent / DEFAULT_ROOT
+ROOT = Path(__file__).resolve().parents[2] / DEFAULT_ROOT
 
 
 def record(name: str):

@@ -15,7 +15,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-PATH = "tests.integration.queue_probe.QueueProbe"
+PATH = "tests.support.queue_probe.QueueProbe"
 
 
 class QueueProbe:

@@ -60,10 +60,10 @@ EXPECTED = {
 }
 #: What reads every fixture: run in the copy, the new page among them.
 FIXTURE_TESTS = (
-    "tests/test_fixtures.py",
+    "tests/parsing/test_fixtures.py",
     "tests/parsing",
-    "tests/test_catalog.py",
-    "tests/test_diff.py",
+    "tests/catalog/test_merge.py",
+    "tests/catalog/test_diff.py",
     "tests/test_benchmarks.py",
     "tests/integration/test_demo_crawl.py::test_the_committed_cassette_is_the_demo_site",
 )
@@ -114,11 +114,11 @@ def test_a_new_fixture_passes_the_tests_that_read_fixtures(copy_with_new_fixture
     """Step 3, for the tests that read fixtures/pages; the new page is one of those they read."""
     run = _pytest(copy_with_new_fixture, *FIXTURE_TESTS)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    listed = _pytest(copy_with_new_fixture, "--collect-only", "tests/test_fixtures.py")
+    listed = _pytest(copy_with_new_fixture, "--collect-only", "tests/parsing/test_fixtures.py")
     assert f"[{NAME}]" in listed.stdout
 
 
 def test_a_new_fixture_passes_its_property_tests(copy_with_new_fixture: Path) -> None:
-    run = _pytest(copy_with_new_fixture, "tests/test_markup_mutations.py", "-k", "sous")
+    run = _pytest(copy_with_new_fixture, "tests/parsing/test_markup_mutations.py", "-k", "sous")
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert re.search(r"\b\d{2,} passed\b", run.stdout), run.stdout[-500:]

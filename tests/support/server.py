@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-from static_site import serve_pages
+from support.static_site import serve_pages
 
 
 @contextmanager

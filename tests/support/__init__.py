@@ -1,0 +1,1 @@
+"""Helpers of the tests: servers, crawls, markup mutations, misbehaving components."""
