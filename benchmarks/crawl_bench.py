@@ -83,14 +83,14 @@ class NullSpider(scrapy.Spider):
     async def start(self):  # type: ignore[override]
         yield scrapy.Request(self.sitemap, callback=self.parse_sitemap)
 
-    def page_requests(self, url: str):  # type: ignore[no-untyped-def]
+    def page_requests(self, url: str, hops: int = 0):  # type: ignore[no-untyped-def]
         yield scrapy.Request(url, callback=self.drop)
 
     def parse_sitemap(self, response):
-        urls = [entry["loc"] for entry in Sitemap(response.body)]
-        if not self.feed.later(urls):  # the feed is off: all at once
-            for url in urls:
-                yield from self.page_requests(url)
+        pages = [(entry["loc"], 0) for entry in Sitemap(response.body)]
+        if not self.feed.later(pages):  # the feed is off: all at once
+            for url, hops in pages:
+                yield from self.page_requests(url, hops)
 
     def drop(self, response) -> None:
         return None
@@ -146,7 +146,9 @@ def crawl_careers(base_url: str, work: Path, concurrency: int, profile: Path | N
     for name, value in {**_settings(concurrency), "OUTPUT_DIR": str(output)}.items():
         command += ["-s", f"{name}={value}"]
     seconds, peak, log = _run(command, ROOT, work / "careers.log")
-    run = json.loads((output / "run.json").read_text(encoding="utf-8"))
+    # The run's own folder (published as OUTPUT_DIR/latest when healthy).
+    [run_dir] = (output / "runs").iterdir()
+    run = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     pages = run["records"]["total"] + run["rejects"]["total"]
     if run["rejects"]["total"] or not run["accounting"]["balanced"]:
         raise SystemExit(f"the careers crawl was not clean: {run['rejects']} {run['accounting']}")
