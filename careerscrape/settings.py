@@ -52,6 +52,8 @@ EXTENSIONS = {
     # run.json, the health verdict (the exit status) and publication of the run folder.
     "careerscrape.extensions.run_summary.RunSummary": 500,
     "careerscrape.extensions.progress.Progress": 510,
+    # Last to open: the start-up heap is whole by then (GC_FREEZE_AT_START).
+    "careerscrape.extensions.startup_heap.FreezeStartupHeap": 990,
     # The health checks as Spidermon monitors, after RunSummary has judged the run: a failed
     # check runs the HEALTH_ALERTS actions (careerscrape/extensions/monitors.py).
     "spidermon.contrib.scrapy.extensions.Spidermon": 600,
@@ -204,6 +206,10 @@ DRIFT_MIN_RECORDS = 10
 REFRESH_FROM_PUBLISHED = True
 #: A run folder to refresh instead of the published one (``-a previous=DIR`` for one run).
 PREVIOUS_DIR = None
+
+#: Move what start-up allocated out of the garbage collector's way when the spider opens
+#: (careerscrape/extensions/startup_heap.py): gen-2 collections stop walking it.
+GC_FREEZE_AT_START = True
 
 LOG_LEVEL = "INFO"
 #: One progress line a minute (careerscrape.extensions.progress) replaces Scrapy's LogStats line.

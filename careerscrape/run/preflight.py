@@ -56,6 +56,7 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "DRIFT_MIN_PREVIOUS_RATE": ("getfloat", Share),
     "DRIFT_MIN_RECORDS": ("getint", Count),
     "PROGRESS_INTERVAL": ("getfloat", Seconds),
+    "GC_FREEZE_AT_START": ("getbool", bool),
     "START_QUEUE_LIMIT": ("get", Count | None),
     "SITEMAP_MAXSIZE": ("getint", Annotated[int, Field(gt=0)]),
     "RETRY_BACKOFF_BASE": ("getfloat", Seconds),

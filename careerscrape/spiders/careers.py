@@ -75,6 +75,14 @@ class CareersSpider(scrapy.Spider):
         crawler.settings.setdict(spider.arguments.as_settings(), priority="cmdline")
         spider.site = crawled_site(crawler.settings)
         spider.allowed_domains = [spider.site.host]
+        # One bound method per callback for every request: Scrapy checks each callback for a
+        # generator's return value (inspect.getsource + ast.parse) and caches the answer
+        # weakly by the callback object, so a fresh bound method per request missed the cache
+        # and re-parsed this file for every response. A JOBDIR queue names them by name.
+        spider._on_page = spider.parse_page
+        spider._on_failure = spider.failed
+        spider._on_sitemap = spider.parse_sitemap
+        spider._on_sitemap_failure = spider.sitemap_failed
         #: Every page asked for, and the ones still pending.
         spider.ledger = Ledger()
         #: Sitemaps asked for (canonical URLs), each read once per crawl.
@@ -153,7 +161,7 @@ class CareersSpider(scrapy.Spider):
         if self.journal is not None:
             self.journal.asked(canonical, url, hops)
         yield scrapy.Request(
-            url, callback=self.parse_page, errback=self.failed, meta={"hops": hops}
+            url, callback=self._on_page, errback=self._on_failure, meta={"hops": hops}
         )
 
     def _sitemap_request(self, url: str) -> Iterator[scrapy.Request]:
@@ -169,7 +177,7 @@ class CareersSpider(scrapy.Spider):
         self.sitemaps.add(canonical)
         self.crawler.stats.inc_value(SITEMAPS_REQUESTED)
         size = self.crawler.settings.getint("SITEMAP_MAXSIZE")
-        yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed,
+        yield scrapy.Request(url, callback=self._on_sitemap, errback=self._on_sitemap_failure,
                              dont_filter=True, meta={"download_maxsize": size,
                                                      "download_warnsize": size})  # fmt: skip
 
