@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from careerscrape.atomic import read_jsonl
 from careerscrape.models import PAGE_MODELS, PARSER_VERSION, PageRecord
 from careerscrape.outputs import CATALOG, RECORD_FILES, VALIDATORS
+from careerscrape.parsing.urls import canonical_url
 
 __all__ = ["PreviousRun", "PreviousRunError", "Validator"]
 
@@ -115,7 +116,8 @@ class PreviousRun:
                     continue
                 try:
                     data = json.loads(line)
-                    url, sha = str(data["url"]), str(data["content_sha256"])
+                    # An older run's URL in today's form, so that the page is matched.
+                    url, sha = canonical_url(str(data["url"])), str(data["content_sha256"])
                 except (ValueError, KeyError, TypeError) as exc:
                     raise PreviousRunError(f"{path}:{line_number}: not a record ({exc})") from exc
                 reusable = (
@@ -131,7 +133,7 @@ class PreviousRun:
             return
         try:
             for data in read_jsonl(path):
-                validator = Validator.from_dict(data)
+                validator = Validator.from_dict({**data, "url": canonical_url(data["url"])})
                 page = self._pages.get(validator.url)
                 if page is not None and page.validator.content_sha256 == validator.content_sha256:
                     page.validator = validator

@@ -595,7 +595,7 @@ def test_catalog_command_end_to_end(tmp_path, cli, seed_records) -> None:
     director = entries[1]
     assert director["title"] == "Customer Service Director"
     assert director["yearly_salary"] == 134962
-    assert director["first_seen"] == "2026-03-01T12:00:00Z"
+    assert director["first_seen"] == "2026-03-01T12:00:00.000000Z"
 
 
 def test_catalog_command_default_output_and_stdout(
