@@ -65,7 +65,7 @@ DATE_SLACK = timedelta(days=1)
 #: The units fields are given in (``unit`` in the JSON Schema and the data dictionary).
 USD_YEAR = "US dollars per year (whole dollars)"
 USD_HOUR = "US dollars per hour"
-PERCENT = "percent (0-100)"
+PERCENT = "percent"
 POINTS = "percentage points"
 YEARS = "years"
 
@@ -403,7 +403,7 @@ class RoleComparison(PageRecord):
         'Always "comparison": a comparison page.', default="comparison"
     )
     roles: list[RoleStats] = described(
-        "The two roles compared, in the page's column order (side 0 is the left column).",
+        "The two roles compared, in the page's column order (the left column first).",
         min_length=2, max_length=2,
     )  # fmt: skip
 

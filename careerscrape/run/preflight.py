@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from careerscrape.models import RoleProfile, RoleStats
+from careerscrape.outputs import EXPORT_TARGETS
 
 __all__ = ["PreflightError", "check_settings"]
 
@@ -43,6 +44,7 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "CANONICAL_SITE": ("get", HttpUrl),
     "SITE_URL": ("get", Annotated[str, StringConstraints(pattern=r"^https?://[^\s?#]+$")]),
     "KEEP_RUNS": ("getint", Annotated[int, Field(ge=1)]),
+    "EXPORT_FORMATS": ("getlist", list[Literal[tuple(EXPORT_TARGETS)]]),  # type: ignore[misc]
     "REFRESH_FROM_PUBLISHED": ("getbool", bool),
     "PREVIOUS_DIR": ("get", Path | None),
     "HEALTH_MIN_RECORDS": ("getint", Count),
