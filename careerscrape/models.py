@@ -25,6 +25,8 @@ One form for each kind of value, in every output file:
 
 from __future__ import annotations
 
+import types
+import typing
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -607,6 +609,27 @@ def _not_after(day: date | None, fetched: datetime | None, name: str) -> None:
     if day > latest:
         against = f"{name} {fetched.isoformat()}" if fetched else "today"
         raise ValueError(f"date {day} is after {against}: a page cannot show a later date")
+
+
+def plain_type(annotation: Any) -> Any:
+    """The annotation without ``Annotated[...]`` and without ``| None``."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(args) != 1:
+                return tuple(args)  # int | float
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def list_item(annotation: Any) -> Any | None:
+    """``X`` of a ``list[X]`` field (None for any other)."""
+    plain = plain_type(annotation)
+    return typing.get_args(plain)[0] if typing.get_origin(plain) is list else None
 
 
 PAGE_MODELS: dict[str, type[PageRecord]] = {"role": RoleProfile, "comparison": RoleComparison}

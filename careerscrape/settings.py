@@ -39,10 +39,14 @@ EXPORT_FORMATS = []
 # (careerscrape/addons.py), beside any feed given with -o/-O or FEEDS. Records are Pydantic
 # models: export model_dump(mode="json") (RFC 3339 datetimes), and write each feed to a
 # temporary file renamed into place when the crawl closes.
+# Only these formats: any other feed (xml, marshal, pickle) is refused at start, pointing to
+# ``careerscrape export`` (careerscrape/run/preflight.py). CSV is flat (careerscrape/exporters.py).
 FEED_EXPORTERS = {
     "jsonlines": "careerscrape.exporters.RecordJsonLinesExporter",
     "jsonl": "careerscrape.exporters.RecordJsonLinesExporter",
+    "jl": "careerscrape.exporters.RecordJsonLinesExporter",
     "json": "careerscrape.exporters.RecordJsonExporter",
+    "csv": "careerscrape.exporters.RecordCsvExporter",
 }
 FEED_STORAGES = {"": "careerscrape.exporters.AtomicFileFeedStorage",
                  "file": "careerscrape.exporters.AtomicFileFeedStorage"}  # fmt: skip

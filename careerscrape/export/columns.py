@@ -15,7 +15,6 @@ annotation, so an empty table has the same columns and types as a full one.
 
 from __future__ import annotations
 
-import types
 import typing
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,7 +25,9 @@ from annotated_types import Ge, Le
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-__all__ = ["Column", "arrow_type", "flat_columns", "flat_values", "list_item", "plain_type"]
+from careerscrape.models import list_item, plain_type
+
+__all__ = ["Column", "arrow_type", "flat_columns", "flat_values"]
 
 
 @dataclass(frozen=True)
@@ -39,27 +40,6 @@ class Column:
     unit: str | None = None
     #: (least, greatest) allowed value, from the field's constraints; None where unbounded.
     range: tuple[Any, Any] | None = None
-
-
-def plain_type(annotation: Any) -> Any:
-    """The annotation without ``Annotated[...]`` and without ``| None``."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            if len(args) != 1:
-                return tuple(args)  # int | float
-            annotation = args[0]
-        else:
-            return annotation
-
-
-def list_item(annotation: Any) -> Any | None:
-    """``X`` of a ``list[X]`` field (None for any other)."""
-    plain = plain_type(annotation)
-    return typing.get_args(plain)[0] if typing.get_origin(plain) is list else None
 
 
 def arrow_type(annotation: Any) -> pa.DataType:
