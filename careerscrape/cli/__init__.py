@@ -12,10 +12,20 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from careerscrape.cli import catalog, diff, export, fetch, fixtures, parse, schema, serve
+from careerscrape.cli import (
+    catalog,
+    dictionary,
+    diff,
+    export,
+    fetch,
+    fixtures,
+    parse,
+    schema,
+    serve,
+)
 
 #: The subcommands, in the order ``careerscrape --help`` lists them.
-COMMANDS = (parse, schema, fixtures, catalog, diff, export, fetch, serve)
+COMMANDS = (parse, schema, dictionary, fixtures, catalog, diff, export, fetch, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

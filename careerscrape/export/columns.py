@@ -27,7 +27,7 @@ from pydantic.fields import FieldInfo
 
 from careerscrape.models import list_item, plain_type
 
-__all__ = ["Column", "arrow_type", "flat_columns", "flat_values"]
+__all__ = ["Column", "arrow_type", "bounds", "flat_columns", "flat_values"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def arrow_type(annotation: Any) -> pa.DataType:
     raise TypeError(f"no column type for {annotation!r}")
 
 
-def _bounds(field: FieldInfo) -> tuple[Any, Any] | None:
+def bounds(field: FieldInfo) -> tuple[Any, Any] | None:
     """(ge, le) of a field, from its own constraints or its annotated type's."""
     found: dict[str, Any] = {}
 
@@ -114,7 +114,7 @@ def flat_columns(
                                     unit=_unit(field))  # fmt: skip
             continue
         columns.append(Column(f"{prefix}{name}", arrow_type(field.annotation), description,
-                              _unit(field) or unit, _bounds(field)))  # fmt: skip
+                              _unit(field) or unit, bounds(field)))  # fmt: skip
     return columns
 
 

@@ -29,14 +29,15 @@ from careerscrape.export.tables import Table
 from careerscrape.models import utc_timestamp
 from careerscrape.outputs import EXPORT_TARGETS
 
-__all__ = ["FORMATS", "write_tables"]
+__all__ = ["FORMATS", "cell", "write_tables"]
 
 #: What ``careerscrape export --format`` and ``EXPORT_FORMATS`` accept.
 FORMATS = tuple(EXPORT_TARGETS)
 _PARTIAL = ".partial"
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """A value as a CSV field (and as the data dictionary shows a table's example)."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -51,7 +52,7 @@ def _write_csv(folder: Path, table: Table, data: pa.Table) -> None:
         writer = csv.writer(handle, dialect="excel", lineterminator="\r\n")
         writer.writerow(data.column_names)
         for row in data.to_pylist():
-            writer.writerow([_cell(value) for value in row.values()])
+            writer.writerow([cell(value) for value in row.values()])
 
 
 def _write_parquet(folder: Path, table: Table, data: pa.Table) -> None:
