@@ -58,6 +58,5 @@ def test_figures_carry_their_unit_and_range() -> None:
     assert "| `hourly_rate` | double | US dollars per hour | 0 to 5,000 |" in committed
     assert "| `growth_rate` | float or null | percent | -100 to 200 |" in committed
     # A table row's example is the first row the fixture records give: the left side.
-    assert "| `share` | double | percent | 0 to 100 | Share of the role in the group. | `55.0` |" in (
-        committed
-    )
+    share = "| `share` | double | percent | 0 to 100 | Share of the role in the group. | `55.0` |"
+    assert share in committed
