@@ -831,3 +831,38 @@ def test_first_seen_is_carried_from_history_and_last_seen_is_at_least_the_run_st
     assert entries["cook"].first_seen == T0  # new in this run
     assert entries["chef"].last_seen == entries["cook"].last_seen == run_started
     assert entries["chef"].model_dump(mode="json")["first_seen"] == "2026-01-30T12:00:00.000000Z"
+
+
+def test_catalog_command_takes_a_run_folder_and_keeps_its_history(
+    tmp_path, cli, seed_records
+) -> None:
+    run = tmp_path / "runs" / "20260301T113000.000000Z"  # started before its fetches
+    run.mkdir(parents=True)
+    write_lines(run / "roles.jsonl", [seed_records[0]])
+    write_lines(run / "comparisons.jsonl", [seed_records[1]])
+    known = {"role_slug": "director", "first_seen": "2026-01-01T00:00:00.000000Z"}
+    write_lines(run / "catalog.jsonl", [known])  # the run's own catalog: its history
+    write_lines(run / "rejects.jsonl", [{"url": ROLE_URL, "reason": "http_404"}])
+    out = tmp_path / "catalog.jsonl"
+    status, _, stderr = cli("catalog", str(run), "-o", str(out))
+    assert (status, stderr) == (0, [f"catalog: 6 roles from 2 records -> {out}"])
+    entries = {e["role_slug"]: e for e in map(json.loads, out.read_text().splitlines())}
+    assert entries["director"]["first_seen"] == "2026-01-01T00:00:00.000000Z"
+    assert entries["team-manager"]["first_seen"] == "2026-03-01T12:00:00.000000Z"
+    assert entries["director"]["last_seen"] == "2026-03-01T12:00:00.000000Z"  # its page's fetch
+    # Every file of the folder named, as output/latest/*.jsonl does: the others are skipped.
+    files = sorted(str(path) for path in run.glob("*.jsonl"))
+    status, _, stderr = cli("catalog", *files, "-o", str(tmp_path / "again.jsonl"))
+    assert status == 0
+    assert stderr[:2] == [
+        f"careerscrape catalog: {run / 'catalog.jsonl'}: skipped, a catalog holds no records",
+        f"careerscrape catalog: {run / 'rejects.jsonl'}: skipped, rejects holds no records",
+    ]
+    assert stderr[2] == f"catalog: 6 roles from 2 records -> {tmp_path / 'again.jsonl'}"
+
+
+def test_catalog_command_refuses_a_folder_that_is_no_run(tmp_path, cli) -> None:
+    status, _, stderr = cli("catalog", str(tmp_path), "-o", str(tmp_path / "c.jsonl"))
+    assert status == 2
+    assert stderr == [f"careerscrape catalog: {tmp_path}: not a run folder (no roles.jsonl or "
+                      "comparisons.jsonl)"]  # fmt: skip
