@@ -28,7 +28,15 @@ from careerscrape.export.tables import SOURCES, TABLES, Table
 from careerscrape.export.writers import FORMATS, write_tables
 from careerscrape.outputs import CATALOG, COMPARISONS, REJECTS, ROLES
 
-__all__ = ["FORMATS", "TABLES", "ExportError", "export_run", "run_tables"]
+__all__ = [
+    "FORMATS",
+    "SOURCE_FILES",
+    "TABLES",
+    "ExportError",
+    "export_run",
+    "run_tables",
+    "source_tables",
+]
 
 #: The run folder file of each source of TABLES.
 SOURCE_FILES = {"catalog": CATALOG, "comparisons": COMPARISONS, "roles": ROLES,
