@@ -32,3 +32,8 @@ VALIDATORS = "validators.jsonl"
 RUNS = "runs"
 LATEST = "latest"
 LOCK = ".lock"
+
+#: In a run folder, the tables of ``EXPORT_FORMATS`` (careerscrape.export): export/parquet/,
+#: export/csv/ (one file per table), export/careerscrape.duckdb.
+EXPORT = "export"
+EXPORT_TARGETS = {"parquet": "parquet", "csv": "csv", "duckdb": "careerscrape.duckdb"}

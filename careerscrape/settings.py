@@ -29,14 +29,24 @@ RUN_OUTPUTS = False
 #: OUTPUT_DIR/runs/<start time>. The record feeds, catalog, rejects and run.json go there.
 RUN_DIR = None
 
+#: Formats a healthy run is exported to before it is published (careerscrape.export):
+#: "parquet", "csv" and/or "duckdb", written to RUN_DIR/export/ (parquet/, csv/,
+#: careerscrape.duckdb), so OUTPUT_DIR/latest/export holds the published run's tables.
+#: [] : none (``careerscrape export`` does it by hand).
+EXPORT_FORMATS = []
+
 # The record feeds (roles.jsonl, comparisons.jsonl in RUN_DIR) are added to FEEDS at start
 # (careerscrape/addons.py), beside any feed given with -o/-O or FEEDS. Records are Pydantic
 # models: export model_dump(mode="json") (RFC 3339 datetimes), and write each feed to a
 # temporary file renamed into place when the crawl closes.
+# Only these formats: any other feed (xml, marshal, pickle) is refused at start, pointing to
+# ``careerscrape export`` (careerscrape/run/preflight.py). CSV is flat (careerscrape/exporters.py).
 FEED_EXPORTERS = {
     "jsonlines": "careerscrape.exporters.RecordJsonLinesExporter",
     "jsonl": "careerscrape.exporters.RecordJsonLinesExporter",
+    "jl": "careerscrape.exporters.RecordJsonLinesExporter",
     "json": "careerscrape.exporters.RecordJsonExporter",
+    "csv": "careerscrape.exporters.RecordCsvExporter",
 }
 FEED_STORAGES = {"": "careerscrape.exporters.AtomicFileFeedStorage",
                  "file": "careerscrape.exporters.AtomicFileFeedStorage"}  # fmt: skip

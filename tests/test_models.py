@@ -20,6 +20,7 @@ from careerscrape.models import (
     ComparisonSummary,
     Industry,
     Range,
+    RejectLine,
     RoleCatalogEntry,
     RoleComparison,
     RoleProfile,
@@ -261,7 +262,7 @@ def test_model_dump_json_mode_is_json_serialisable_and_round_trips() -> None:
     dumped = record.model_dump(mode="json")
     text = json.dumps(dumped)
     assert json.loads(text) == dumped
-    assert dumped["fetched_at"] == "2026-01-02T03:04:05Z"
+    assert dumped["fetched_at"] == "2026-01-02T03:04:05.000000Z"  # the one form of a time
     assert dumped["updated"] == "2025-01-08"
     assert dumped["parser_version"] == record.parser_version
     assert dumped["comparisons"][0]["role_top_industry"] == {
@@ -307,11 +308,12 @@ def test_catalog_entry_accepts_its_contract_fields() -> None:
         )
 
 
-def test_schema_models_are_the_three_record_types() -> None:
+def test_schema_models_are_the_record_types_of_the_output_files() -> None:
     assert dict(SCHEMA_MODELS) == {
         "RoleProfile": RoleProfile,
         "RoleComparison": RoleComparison,
         "RoleCatalogEntry": RoleCatalogEntry,
+        "RejectLine": RejectLine,
     }
     assert dict(PAGE_MODELS) == {"role": RoleProfile, "comparison": RoleComparison}
 

@@ -1,8 +1,8 @@
 """The ``careerscrape`` command: what works without a crawl.
 
 Crawling is ``scrapy crawl careers``. This command parses saved pages, prints the
-data contract, checks fixtures, merges and compares catalogs, and serves or fetches
-pages for tests. Each subcommand is a module of this package with an
+data contract, checks fixtures, merges and compares catalogs, exports a run as tables,
+and serves or fetches pages for tests. Each subcommand is a module of this package with an
 ``add_command(subparsers)``; they share one way to fail and one set of exit
 statuses (careerscrape.cli.errors).
 """
@@ -12,10 +12,20 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from careerscrape.cli import catalog, diff, fetch, fixtures, parse, schema, serve
+from careerscrape.cli import (
+    catalog,
+    dictionary,
+    diff,
+    export,
+    fetch,
+    fixtures,
+    parse,
+    schema,
+    serve,
+)
 
 #: The subcommands, in the order ``careerscrape --help`` lists them.
-COMMANDS = (parse, schema, fixtures, catalog, diff, fetch, serve)
+COMMANDS = (parse, schema, dictionary, fixtures, catalog, diff, export, fetch, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,7 +30,7 @@ from careerscrape.outputs import LATEST
 from careerscrape.run.folders import OutputFolder, OutputFolderError
 from careerscrape.run.health import EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_USAGE
 from careerscrape.run.lock import FolderLock, FolderLocked
-from careerscrape.run.preflight import PreflightError, check_settings
+from careerscrape.run.preflight import PreflightError, check_feeds, check_settings
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders.careers import CareersSpider
 
@@ -48,6 +48,7 @@ class Command(crawl.Command):
         try:
             CrawlArguments.for_crawl(opts.spargs, settings)
             check_settings(settings)
+            check_feeds(settings)
             OutputFolder(settings.get("OUTPUT_DIR")).check()
         except (UsageError, PreflightError, OutputFolderError) as exc:
             print(f"careerscrape: {exc}; not started", file=sys.stderr)

@@ -16,7 +16,7 @@ from scrapy.exceptions import CloseSpider, NotConfigured
 from scrapy.utils.job import job_dir
 
 from careerscrape.items import Reject
-from careerscrape.models import PageRecord
+from careerscrape.models import PageRecord, utc_timestamp
 from careerscrape.pipelines.rejects import Rejected
 from careerscrape.run.health import SITEMAP_REJECT
 from careerscrape.run.journal import (
@@ -126,7 +126,7 @@ class JobJournal:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat()
+    return utc_timestamp(datetime.now(UTC))
 
 
 def _arguments(spider: Any) -> dict[str, Any]:

@@ -6,11 +6,14 @@ with the drift alarm against the run this one refreshes. The verdict's exit
 status goes into the stats, where ``scrapy crawl`` reads it, and the summary is
 kept for the Spidermon monitors (careerscrape.extensions.monitors).
 
-When the engine has stopped, every output of the run is closed: run.json is
-written into the run folder, and a healthy run is published (``OUTPUT_DIR/latest``
-switched to its folder, careerscrape.run.folders); an unhealthy or interrupted
-one is not, and the published dataset stays as it was. Old run folders are then
-pruned to ``KEEP_RUNS``. Off (NotConfigured) outside the crawl job.
+When the engine has stopped, every output of the run is closed: a healthy run is
+exported to the table formats of ``EXPORT_FORMATS`` (careerscrape.export, into
+``RUN_DIR/export/``), run.json is written into the run folder, and a healthy run is
+published (``OUTPUT_DIR/latest`` switched to its folder, careerscrape.run.folders);
+an unhealthy or interrupted one is not, and the published dataset stays as it was.
+An export that fails is logged and named in run.json (``exports``); the run's
+records are published all the same. Old run folders are then pruned to
+``KEEP_RUNS``. Off (NotConfigured) outside the crawl job.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from careerscrape.atomic import write_json
-from careerscrape.outputs import RUN_SUMMARY
+from careerscrape.outputs import EXPORT, EXPORT_TARGETS, RUN_SUMMARY
 from careerscrape.refresh.report import refresh_summary
 from careerscrape.run.drift import compare, read_baseline
 from careerscrape.run.folders import OutputFolder
@@ -90,6 +93,8 @@ class RunSummary:
         if summary is None:  # the spider never opened
             return
         healthy = summary["health"]["healthy"]
+        if healthy and self.crawler.settings.getlist("EXPORT_FORMATS"):
+            summary["exports"] = self._export(self.crawler.settings.getlist("EXPORT_FORMATS"))
         summary["publication"] = self._publication(healthy)
         write_json(self.run_dir / RUN_SUMMARY, summary)
         if healthy:
@@ -105,6 +110,23 @@ class RunSummary:
                         self.crawler.settings.getint("KEEP_RUNS"))  # fmt: skip
         # After Scrapy's stats dump, where a person looks.
         logger.info(table(summary))
+
+    def _export(self, formats: list[str]) -> dict[str, Any]:
+        """Each format's tables in the run folder: run.json's ``exports``."""
+        # Imported here: pyarrow and duckdb load only for a crawl that exports.
+        from careerscrape.export import ExportError, export_run
+
+        exports: dict[str, Any] = {}
+        for fmt in formats:
+            target = self.run_dir / EXPORT / EXPORT_TARGETS[fmt]
+            try:
+                counts = export_run(self.run_dir, fmt, target)
+            except (ExportError, OSError) as exc:
+                logger.error("the %s export of run %s failed: %s", fmt, self.run_dir, exc)
+                exports[fmt] = {"path": str(target), "error": " ".join(str(exc).split())}
+                continue
+            exports[fmt] = {"path": str(target), "tables": len(counts), "rows": counts}
+        return exports
 
     def _publication(self, published: bool, why: str = "") -> dict[str, Any]:
         """run.json's ``publication``: this run's folder, and what ``latest`` holds after it."""

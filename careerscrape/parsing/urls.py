@@ -7,19 +7,27 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
+from careerscrape.models import final_slash
+
 ROLE_PATH = re.compile(r"/what-does-an?-([a-z0-9]+(?:-[a-z0-9]+)*)-do/?$")
 COMPARISON_PATH = re.compile(r"/([a-z0-9-]+?)-jobs/\1-vs-([a-z0-9]+(?:-[a-z0-9]+)*)-differences/?$")
 LOOSE_COMPARISON_PATH = re.compile(r"/([a-z0-9]+(?:-[a-z0-9]+)*)-vs-([a-z0-9-]+?)-differences/?$")
 
 
 def canonical_url(url: str, base: str | None = None) -> str:
-    """https, lower-case host, no query, no fragment; the path is kept as the site wrote it."""
+    """https, lower-case host, no query, no fragment, and a page's path ending with ``/``.
+
+    The path is kept as the site wrote it, but for its final slash: the site serves
+    ``/chef-jobs/what-does-a-chef-do`` and ``.../what-does-a-chef-do/`` as one page (the
+    first redirects), so both are one record URL, in the site's own form (the data
+    contract's, careerscrape.models.final_slash).
+    """
     if base:
         url = urljoin(base, url)
     parts = urlsplit(safe_url_string(url.strip()))
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise ValueError(f"not an absolute web URL: {url!r}")
-    return urlunsplit(("https", parts.netloc.lower(), parts.path or "/", "", ""))
+    return urlunsplit(("https", parts.netloc.lower(), final_slash(parts.path or "/"), "", ""))
 
 
 def page_kind(url: str | None) -> str | None:

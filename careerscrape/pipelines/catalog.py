@@ -1,4 +1,8 @@
-"""Merges every record into the role catalog as it passes; writes catalog.jsonl at close."""
+"""Merges every record into the role catalog as it passes; writes catalog.jsonl at close.
+
+The catalog carries ``first_seen`` from the catalog of the run this one refreshes
+(``PREVIOUS_DIR``), and every role's ``last_seen`` is at least this run's start.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from scrapy.exceptions import NotConfigured
 from careerscrape.catalog.merge import CatalogBuilder
 from careerscrape.models import PageRecord
 from careerscrape.outputs import CATALOG
+from careerscrape.refresh.previous import previous_first_seen
+from careerscrape.run.folders import run_started
 from careerscrape.stats import CATALOG_ROLES
 
 
@@ -19,8 +25,10 @@ class CatalogPipeline:
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.path = Path(crawler.settings.get("RUN_DIR")) / CATALOG
-        self.builder = CatalogBuilder()
+        run_dir = Path(crawler.settings.get("RUN_DIR"))
+        self.path = run_dir / CATALOG
+        history = previous_first_seen(crawler.settings.get("PREVIOUS_DIR"))
+        self.builder = CatalogBuilder(history=history, run_started=run_started(run_dir))
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CatalogPipeline:

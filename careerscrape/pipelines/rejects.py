@@ -13,6 +13,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from careerscrape import outputs
 from careerscrape.items import Reject
+from careerscrape.models import utc_timestamp
 from careerscrape.run.folders import open_run_file
 from careerscrape.stats import REJECTS, rejects
 
@@ -57,7 +58,7 @@ class RejectsPipeline:
         stats.inc_value(REJECTS)
         stats.inc_value(rejects(item.reason))
         if item.rejected_at is None:
-            item.rejected_at = datetime.now(UTC).isoformat()
+            item.rejected_at = utc_timestamp(datetime.now(UTC))
             logger.warning("rejected %s (%s): %s", item.url, item.reason, item.detail)
         assert self._file is not None
         self._file.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")

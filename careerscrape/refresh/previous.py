@@ -11,18 +11,37 @@ import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from pydantic import ValidationError
 
 from careerscrape.atomic import read_jsonl
+from careerscrape.catalog.merge import first_seen_of
 from careerscrape.models import PAGE_MODELS, PARSER_VERSION, PageRecord
 from careerscrape.outputs import CATALOG, RECORD_FILES, VALIDATORS
+from careerscrape.parsing.urls import canonical_url
 
-__all__ = ["PreviousRun", "PreviousRunError", "Validator"]
+__all__ = ["PreviousRun", "PreviousRunError", "Validator", "previous_first_seen"]
 
 logger = logging.getLogger(__name__)
+
+
+def previous_first_seen(folder: str | os.PathLike[str] | None) -> dict[str, datetime]:
+    """``{role_slug: first_seen}`` of the catalog of the run in ``folder``: the history the
+    new catalog carries ``first_seen`` from. Empty without a previous run; a catalog that
+    cannot be read gives what was read before the problem, which is logged."""
+    path = Path(folder) / CATALOG if folder else None
+    if path is None or not path.is_file():
+        return {}
+    entries: list[dict[str, Any]] = []
+    try:
+        entries.extend(entry for entry in read_jsonl(path) if isinstance(entry, dict))
+    except (OSError, ValueError) as exc:
+        logger.warning("%s cannot be read (%s): first_seen starts again for the roles after "
+                       "the problem", path, " ".join(str(exc).split()))  # fmt: skip
+    return first_seen_of(entries)
 
 
 class PreviousRunError(ValueError):
@@ -115,7 +134,8 @@ class PreviousRun:
                     continue
                 try:
                     data = json.loads(line)
-                    url, sha = str(data["url"]), str(data["content_sha256"])
+                    # An older run's URL in today's form, so that the page is matched.
+                    url, sha = canonical_url(str(data["url"])), str(data["content_sha256"])
                 except (ValueError, KeyError, TypeError) as exc:
                     raise PreviousRunError(f"{path}:{line_number}: not a record ({exc})") from exc
                 reusable = (
@@ -131,7 +151,7 @@ class PreviousRun:
             return
         try:
             for data in read_jsonl(path):
-                validator = Validator.from_dict(data)
+                validator = Validator.from_dict({**data, "url": canonical_url(data["url"])})
                 page = self._pages.get(validator.url)
                 if page is not None and page.validator.content_sha256 == validator.content_sha256:
                     page.validator = validator

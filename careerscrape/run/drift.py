@@ -30,8 +30,11 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from careerscrape.models import utc_timestamp
 
 __all__ = ["compare", "read_baseline"]
 
@@ -60,10 +63,18 @@ def read_baseline(folder: str | Path | None) -> dict[str, Any] | None:
         return None
     return {
         "path": str(path),
-        "started_at": summary.get("started_at"),
+        "started_at": _timestamp(summary.get("started_at")),
         "records": records,
         "fill_rates": rates,
     }
+
+
+def _timestamp(value: Any) -> str | None:
+    """An older run.json's time (``+00:00``) in today's one form, so that run.json has one."""
+    try:
+        return utc_timestamp(datetime.fromisoformat(value))
+    except (TypeError, ValueError):
+        return None
 
 
 def _number(value: Any) -> float | None:

@@ -21,12 +21,13 @@ from typing import IO
 
 from careerscrape.outputs import LATEST, RUNS
 
-__all__ = ["OutputFolder", "OutputFolderError", "open_run_file", "run_name"]
+__all__ = ["OutputFolder", "OutputFolderError", "open_run_file", "run_name", "run_started"]
 
 logger = logging.getLogger(__name__)
 
 #: ``20261207T030000.123456Z``: the run's start time, sortable as text.
 _RUN_NAME = re.compile(r"^\d{8}T\d{6}\.\d{6}Z$")
+_RUN_NAME_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 #: Temporary files of atomic writes (careerscrape.atomic): ``.<name>.<random>.tmp``.
 _TEMP = ".*.tmp"
 
@@ -37,7 +38,15 @@ class OutputFolderError(ValueError):
 
 def run_name(started: datetime) -> str:
     """The folder name of a run started at ``started``: its UTC time, to the microsecond."""
-    return started.astimezone(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    return started.astimezone(UTC).strftime(_RUN_NAME_FORMAT)
+
+
+def run_started(folder: str | os.PathLike[str]) -> datetime | None:
+    """When the run of a run folder started, read from its name; None for another folder."""
+    name = Path(folder).name
+    if not _RUN_NAME.match(name):
+        return None
+    return datetime.strptime(name, _RUN_NAME_FORMAT).replace(tzinfo=UTC)
 
 
 class OutputFolder:

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, ClassVar
 
+from careerscrape.models import utc_timestamp
 from careerscrape.outputs import LOCK
 
 __all__ = ["FolderLock", "FolderLocked"]
@@ -66,7 +67,7 @@ class FolderLock:
         handle.seek(0)
         handle.truncate()
         holder = {"pid": os.getpid(), "host": socket.gethostname(),
-                  "since": datetime.now(UTC).isoformat()}  # fmt: skip
+                  "since": utc_timestamp(datetime.now(UTC))}  # fmt: skip
         handle.write(json.dumps(holder) + "\n")
         handle.flush()
         lock = cls(key, handle)

@@ -17,8 +17,9 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from careerscrape.models import RoleProfile, RoleStats
+from careerscrape.outputs import EXPORT_TARGETS
 
-__all__ = ["PreflightError", "check_settings"]
+__all__ = ["PreflightError", "check_feeds", "check_settings"]
 
 
 class PreflightError(ValueError):
@@ -43,6 +44,7 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "CANONICAL_SITE": ("get", HttpUrl),
     "SITE_URL": ("get", Annotated[str, StringConstraints(pattern=r"^https?://[^\s?#]+$")]),
     "KEEP_RUNS": ("getint", Annotated[int, Field(ge=1)]),
+    "EXPORT_FORMATS": ("getlist", list[Literal[tuple(EXPORT_TARGETS)]]),  # type: ignore[misc]
     "REFRESH_FROM_PUBLISHED": ("getbool", bool),
     "PREVIOUS_DIR": ("get", Path | None),
     "HEALTH_MIN_RECORDS": ("getint", Count),
@@ -89,6 +91,20 @@ def check_settings(settings: Any) -> None:
             _check_fields(name, value)
         elif name == "HEALTH_ALERTS":
             _check_importable(name, value)
+
+
+def check_feeds(settings: Any) -> None:
+    """Raise :class:`PreflightError` for a feed (``-o``/``-O``, ``FEEDS``) in a format that
+    careerscrape has no exporter for: Scrapy's would write Python reprs or lose fields."""
+    formats = {fmt for fmt, path in settings.getdict("FEED_EXPORTERS").items() if path}
+    for uri, options in settings.getdict("FEEDS").items():
+        fmt = (options or {}).get("format")
+        if fmt not in formats:
+            raise PreflightError(
+                f"feed {uri}: format {fmt!r} cannot hold the records; use "
+                f"{', '.join(sorted(formats))}, or tables: careerscrape export RUN_DIR "
+                "--format parquet|csv|duckdb"
+            )
 
 
 def _check_fields(name: str, floors: dict[str, dict[str, float]]) -> None:

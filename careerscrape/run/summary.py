@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from careerscrape.models import utc_timestamp
 from careerscrape.run.health import BLOCKED_REASONS
 
 __all__ = ["summarise", "table"]
@@ -41,8 +42,8 @@ def summarise(stats: dict[str, Any], started: datetime, finished: datetime) -> d
     )
     ended = total_records + total_rejects + duplicates + sitemaps_read
     return {
-        "started_at": started.isoformat(),
-        "finished_at": finished.isoformat(),
+        "started_at": utc_timestamp(started),
+        "finished_at": utc_timestamp(finished),
         "duration_seconds": round((finished - started).total_seconds(), 3),
         "finish_reason": stats.get("finish_reason"),
         "responses": {

@@ -28,6 +28,7 @@ import vcr
 from lxml.etree import ParserError
 
 from careerscrape.atomic import commit_temp, make_temp, write_json
+from careerscrape.models import utc_timestamp
 from careerscrape.parsing.document import Document
 from careerscrape.parsing.urls import canonical_url
 from careerscrape.settings import DOWNLOAD_TIMEOUT, USER_AGENT
@@ -98,7 +99,7 @@ def fetch_fixture(
     meta.update(
         url=canonical_url(page_url or _canonical_link(body) or response.url),
         fetched_from=response.url,
-        fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        fetched_at=utc_timestamp(datetime.now(UTC)),
     )
     write_json(meta_path, meta)
     return meta

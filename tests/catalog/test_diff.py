@@ -248,7 +248,7 @@ def test_catalogs_are_built_from_the_fixture_pages(catalogs) -> None:
     assert len(new) == 23
     director = next(e for e in old if e["role_slug"] == "customer-service-director")
     assert director["yearly_salary"] == 134962
-    assert director["first_seen"] == "2026-03-01T12:00:00Z"
+    assert director["first_seen"] == "2026-03-01T12:00:00.000000Z"
 
 
 def test_report_json(report) -> None:

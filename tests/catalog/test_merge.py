@@ -16,6 +16,8 @@ from careerscrape.catalog.merge import (
     FIGURES,
     CatalogBuilder,
     CatalogError,
+    first_seen_of,
+    title_case,
 )
 from careerscrape.cli import build_parser
 from careerscrape.models import (
@@ -141,7 +143,7 @@ def test_seed_customer_service_director(seed_catalog, seed_records) -> None:
     role, _ = seed_records
     entry = seed_catalog["customer-service-director"]
     assert entry.title == "Customer Service Director"  # table header beats the H1's casing
-    assert entry.aliases == []  # "customer service director" differs only in case
+    assert entry.aliases == ["customer service director"]  # the H1's own spelling, kept
     assert entry.sources == [VS_URL, ROLE_URL]
     assert entry.summary == role["summary"]
     assert entry.summary.startswith("A customer service director is primarily in charge")
@@ -211,7 +213,8 @@ def test_seed_customer_service_manager_comes_from_the_comparison_page(seed_catal
 
 def test_seed_roles_named_only_on_the_role_page(seed_catalog) -> None:
     team = seed_catalog["team-manager"]
-    assert team.title == "Team manager"
+    assert team.title == "Team Manager"  # Title Case; the page's spelling is an alias
+    assert team.aliases == ["Team manager"]
     assert team.sources == [ROLE_URL]
     assert team.summary.startswith("Team managers primarily manage the daily activities")
     assert team.yearly_salary is None
@@ -252,11 +255,12 @@ def versus(other_role: str, other_role_slug: str, **fields: Any) -> ComparisonSu
     return ComparisonSummary(other_role=other_role, other_role_slug=other_role_slug, **fields)
 
 
-def test_title_precedence_and_case_insensitive_aliases() -> None:
-    prose = role_page("chef", "chef", comparisons=[versus("Line cook", "line-cook")])
-    # Only a sub-heading names the role: that is its title.
-    assert catalog_of(prose)["line-cook"].title == "Line cook"
-    # H1 beats the sub-heading; the table header beats both; case variants are not aliases.
+def test_title_precedence_title_case_and_every_other_spelling_an_alias() -> None:
+    prose = role_page("chef", "chef", comparisons=[versus("line cook", "line-cook")])
+    # Only a sub-heading names the role: that is its title, in Title Case.
+    assert catalog_of(prose)["line-cook"].title == "Line Cook"
+    assert catalog_of(prose)["line-cook"].aliases == ["line cook"]
+    # H1 beats the sub-heading; the table header beats both.
     newer = T0 + timedelta(hours=1)
     records = [
         prose,
@@ -266,21 +270,43 @@ def test_title_precedence_and_case_insensitive_aliases() -> None:
     ]
     line_cook = catalog_of(*records)["line-cook"]
     assert line_cook.title == "Cook, Line"
-    assert line_cook.aliases == ["Line Cook"]  # one spelling per name: the newest H1's
+    assert line_cook.aliases == ["Line Cook", "line cook"]  # every page's own spelling
     without_table = catalog_of(*records[:3])["line-cook"]
     assert without_table.title == "Line Cook"
-    assert without_table.aliases == []
+    assert without_table.aliases == ["line cook"]
 
 
-def test_alias_spelling_follows_the_same_precedence() -> None:
-    entry = catalog_of(
-        role_page("Chef", "chef", comparisons=[versus("cook", "line-cook")]),
-        role_page("Cook", "line-cook"),
-        comparison(side("Line Cook", "line-cook"), side("Chef")),
-        role_page("Baker", "baker", comparisons=[versus("Line-cook", "line-cook")]),
-    )["line-cook"]
-    assert entry.title == "Line Cook"
-    assert entry.aliases == ["Cook", "Line-cook"]  # the H1's "Cook" beats the sub-heading's
+def test_the_title_is_chosen_by_the_role_s_own_pages_then_spelling() -> None:
+    """Two table headers: the page filed under the role beats the other, whatever the
+    fetch times; between pages of one kind, the spelling that sorts first."""
+    own = comparison(side("Line-Cook", "line-cook"), side("Chef"), at=T0)
+    other = comparison(side("Chef"), side("Cook (Line)", "line-cook"), at=T0 + timedelta(days=1))
+    assert catalog_of(own, other)["line-cook"].title == "Line-Cook"
+    assert catalog_of(other, own)["line-cook"].aliases == ["Cook (Line)"]
+    prose = [
+        role_page("Chef", "chef", comparisons=[versus("Prep cook", "prep-cook")]),
+        role_page("Baker", "baker", comparisons=[versus("cook, prep", "prep-cook")]),
+    ]
+    assert catalog_of(*prose)["prep-cook"].title == "Cook, Prep"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("chef", "Chef"),
+        ("Charge nurse", "Charge Nurse"),
+        ("Bar Attendant", "Bar Attendant"),
+        ("host and cashier", "Host and Cashier"),
+        ("waiter or waitress", "Waiter or Waitress"),
+        ("waiter/busser", "Waiter/Busser"),
+        ("CRM manager", "CRM Manager"),
+        ("truck driver's helper", "Truck Driver's Helper"),
+        ("a&p mechanic", "A&P Mechanic"),
+        ("vice-president of sales", "Vice-President of Sales"),
+    ],
+)
+def test_title_case(name: str, title: str) -> None:
+    assert title_case(name) == title
 
 
 def test_summary_fallbacks() -> None:
@@ -298,7 +324,7 @@ def test_summary_fallbacks() -> None:
     assert catalog_of(prose, table, own)["chef"].summary == "Chefs cook."
 
 
-def test_conflicting_figures_newest_page_wins_and_the_conflict_is_listed() -> None:
+def test_conflicting_figures_the_role_s_own_page_wins_and_the_conflict_is_listed() -> None:
     old = comparison(
         side("Chef", yearly_salary=50000, average_age=40),
         side("Cook", yearly_salary=30000),
@@ -315,7 +341,7 @@ def test_conflicting_figures_newest_page_wins_and_the_conflict_is_listed() -> No
         side("Chef", yearly_salary=None), side("Waiter"), at=T0 + timedelta(days=2)
     )
     chef = catalog_of(old, new, silent)["chef"]
-    assert chef.yearly_salary == 52000
+    assert chef.yearly_salary == 50000  # the page filed under chef, though fetched first
     assert chef.average_age == 40
     assert [c.model_dump() for c in chef.conflicts] == [
         {
@@ -375,11 +401,13 @@ def test_a_refetched_page_that_no_longer_shows_a_figure_stops_disagreeing() -> N
     assert catalog_of(before, other)["chef"].conflicts[0].field == "yearly_salary"
 
 
-def test_equal_fetch_times_are_broken_by_url() -> None:
+def test_pages_not_filed_under_the_role_are_chosen_by_url_not_fetch_time() -> None:
     a = comparison(side("Chef", yearly_salary=1), side("Cook"), url=vs_url("a", "b"))
-    b = comparison(side("Chef", yearly_salary=2), side("Cook"), url=vs_url("b", "a"))
-    assert catalog_of(a, b)["chef"].yearly_salary == 2
-    assert catalog_of(b, a)["chef"].yearly_salary == 2
+    b = comparison(
+        side("Chef", yearly_salary=2), side("Cook"), url=vs_url("b", "a"), at=T0 + timedelta(1)
+    )
+    assert catalog_of(a, b)["chef"].yearly_salary == 1
+    assert catalog_of(b, a)["chef"].yearly_salary == 1
 
 
 def test_related_table_beats_prose_and_prose_flips_sign() -> None:
@@ -595,7 +623,7 @@ def test_catalog_command_end_to_end(tmp_path, cli, seed_records) -> None:
     director = entries[1]
     assert director["title"] == "Customer Service Director"
     assert director["yearly_salary"] == 134962
-    assert director["first_seen"] == "2026-03-01T12:00:00Z"
+    assert director["first_seen"] == "2026-03-01T12:00:00.000000Z"
 
 
 def test_catalog_command_default_output_and_stdout(
@@ -754,3 +782,87 @@ def test_an_edge_cites_the_comparison_filed_under_the_role_whatever_the_fetch_or
     director_edge = results[0]["customer-service-director"][0]
     assert director_edge.url == ab["url"] and director_edge.salary_difference == -73475
     assert results[0]["customer-service-manager"][0].url == ba["url"]
+
+
+# -- the rule of content, and history -------------------------------------------------------
+
+
+def test_a_summary_comes_from_the_role_s_own_pages_whatever_the_fetch_order() -> None:
+    """Two workers fetch in other orders: the rule, not the fetch time, picks the text."""
+    own_vs = comparison(side("Baker", description="Bakers bake bread."), side("Chef"),
+                        url=vs_url("baker", "chef"))  # fmt: skip
+    other_vs = comparison(side("Chef"), side("Baker", description="A baker bakes."),
+                          url=vs_url("chef", "baker"))  # fmt: skip
+    for first, second in ((own_vs, other_vs), (other_vs, own_vs)):
+        for late in range(2):
+            timed = [
+                {**record, "fetched_at": (T0 + timedelta(hours=hours)).isoformat()}
+                for record, hours in ((first, late), (second, 1 - late))
+            ]
+            assert catalog_of(*timed)["baker"].summary == "Bakers bake bread."
+    # Between comparison pages not filed under the role, the URL that sorts first.
+    a = comparison(side("Chef"), side("Cook", description="Cooks cook."), url=vs_url("a", "x"))
+    b = comparison(side("Chef"), side("Cook", description="Cook things."), url=vs_url("b", "x"),
+                   at=T0 + timedelta(days=2))  # fmt: skip
+    assert catalog_of(b, a)["cook"].summary == "Cooks cook."
+
+
+def test_a_role_page_fetched_again_counts_with_its_newest_fetch() -> None:
+    """Newest wins between runs: the same page in two runs gives its newest text."""
+    before = role_page("Chef", "chef", summary="Chefs cook.", category="food", at=T0)
+    after = role_page("Chef", "chef", summary="Chefs run kitchens.", category="restaurants",
+                      at=T0 + timedelta(days=7))  # fmt: skip
+    for records in ((before, after), (after, before)):
+        chef = catalog_of(*records)["chef"]
+        assert (chef.summary, chef.category) == ("Chefs run kitchens.", "restaurants")
+
+
+def test_first_seen_is_carried_from_history_and_last_seen_is_at_least_the_run_start() -> None:
+    earlier = T0 - timedelta(days=30)
+    run_started = T0 + timedelta(days=1)  # a page a refresh carried keeps its older fetch time
+    builder = CatalogBuilder(
+        history=first_seen_of([{"role_slug": "chef", "first_seen": "2026-01-30T12:00:00Z"},
+                               {"role_slug": "cook", "first_seen": None}]),
+        run_started=run_started,
+    )  # fmt: skip
+    builder.add(comparison(side("Chef"), side("Cook"), at=T0))
+    entries = {entry.role_slug: entry for entry in builder.entries()}
+    assert entries["chef"].first_seen == earlier  # known since an earlier run
+    assert entries["cook"].first_seen == T0  # new in this run
+    assert entries["chef"].last_seen == entries["cook"].last_seen == run_started
+    assert entries["chef"].model_dump(mode="json")["first_seen"] == "2026-01-30T12:00:00.000000Z"
+
+
+def test_catalog_command_takes_a_run_folder_and_keeps_its_history(
+    tmp_path, cli, seed_records
+) -> None:
+    run = tmp_path / "runs" / "20260301T113000.000000Z"  # started before its fetches
+    run.mkdir(parents=True)
+    write_lines(run / "roles.jsonl", [seed_records[0]])
+    write_lines(run / "comparisons.jsonl", [seed_records[1]])
+    known = {"role_slug": "director", "first_seen": "2026-01-01T00:00:00.000000Z"}
+    write_lines(run / "catalog.jsonl", [known])  # the run's own catalog: its history
+    write_lines(run / "rejects.jsonl", [{"url": ROLE_URL, "reason": "http_404"}])
+    out = tmp_path / "catalog.jsonl"
+    status, _, stderr = cli("catalog", str(run), "-o", str(out))
+    assert (status, stderr) == (0, [f"catalog: 6 roles from 2 records -> {out}"])
+    entries = {e["role_slug"]: e for e in map(json.loads, out.read_text().splitlines())}
+    assert entries["director"]["first_seen"] == "2026-01-01T00:00:00.000000Z"
+    assert entries["team-manager"]["first_seen"] == "2026-03-01T12:00:00.000000Z"
+    assert entries["director"]["last_seen"] == "2026-03-01T12:00:00.000000Z"  # its page's fetch
+    # Every file of the folder named, as output/latest/*.jsonl does: the others are skipped.
+    files = sorted(str(path) for path in run.glob("*.jsonl"))
+    status, _, stderr = cli("catalog", *files, "-o", str(tmp_path / "again.jsonl"))
+    assert status == 0
+    assert stderr[:2] == [
+        f"careerscrape catalog: {run / 'catalog.jsonl'}: skipped, a catalog holds no records",
+        f"careerscrape catalog: {run / 'rejects.jsonl'}: skipped, rejects holds no records",
+    ]
+    assert stderr[2] == f"catalog: 6 roles from 2 records -> {tmp_path / 'again.jsonl'}"
+
+
+def test_catalog_command_refuses_a_folder_that_is_no_run(tmp_path, cli) -> None:
+    status, _, stderr = cli("catalog", str(tmp_path), "-o", str(tmp_path / "c.jsonl"))
+    assert status == 2
+    assert stderr == [f"careerscrape catalog: {tmp_path}: not a run folder (no roles.jsonl or "
+                      "comparisons.jsonl)"]  # fmt: skip

@@ -248,11 +248,15 @@ def test_parse_reads_stdin(capsys, monkeypatch, fixtures_dir) -> None:
 # -- schema ---------------------------------------------------------------------------------
 
 
-def test_schema_prints_the_three_record_schemas(capsys) -> None:
+def test_schema_prints_every_record_schema_with_descriptions_and_units(capsys) -> None:
     status, out, err = run(capsys, "schema")
     assert (status, err) == (0, [])
     schemas = json.loads("\n".join(out))
-    assert list(schemas) == ["RoleProfile", "RoleComparison", "RoleCatalogEntry"]
+    assert list(schemas) == ["RoleProfile", "RoleComparison", "RoleCatalogEntry", "RejectLine"]
+    salary = schemas["RoleCatalogEntry"]["properties"]["yearly_salary"]
+    assert salary["description"] == "Average yearly salary (a comparison page)."
+    assert salary["unit"] == "US dollars per year (whole dollars)"
+    assert salary["anyOf"][0]["maximum"] == 10_000_000
     profile = schemas["RoleProfile"]
     assert {"url", "page_type", "fetched_at", "content_sha256", "parser_version"} <= set(
         profile["properties"]

@@ -16,6 +16,7 @@ import pytest
 from support.crawl import ROOT, CrawlResult, crawl
 from support.server import serve
 
+from careerscrape.parsing.urls import canonical_url
 from careerscrape.testing.fixtures import DEFAULT_ROOT
 
 SITE = "https://www.zippia.com"
@@ -31,6 +32,13 @@ UNDECODABLE = "/encodings/windows-1252-said-to-be-utf-8"
 GZIP_BOMB = "/limits/gzip-bomb"
 LOGIN_WALL = "/walls/login-without-title"
 RECORDS = (HEADER_1252, UNDECLARED_1252, UTF16)
+
+
+def page(path: str) -> str:
+    """The record URL of a page served at ``path``: canonical, ending with /."""
+    return canonical_url(SITE + path)
+
+
 REJECTED = {UNDECODABLE: "encoding", GZIP_BOMB: "too_large", LOGIN_WALL: "login_required"}
 MAXSIZE = 1024 * 1024
 
@@ -79,9 +87,9 @@ def test_every_encoding_a_browser_reads_is_a_record_of_the_right_text(
     result: CrawlResult,
 ) -> None:
     roles = result.by_url("roles.jsonl")
-    assert sorted(roles) == sorted(SITE + path for path in RECORDS)
+    assert sorted(roles) == sorted(page(path) for path in RECORDS)
     for path in RECORDS:
-        record = roles[SITE + path]
+        record = roles[page(path)]
         assert record["role"] == "chef"
         assert record["responsibilities"][0] == DUTY, path
         assert len(record["responsibilities"]) == 12
@@ -94,14 +102,14 @@ def test_an_undecodable_page_a_bomb_and_a_login_wall_are_rejects_with_their_reas
 ) -> None:
     rejects = result.by_url("rejects.jsonl")
     assert {url: r["reason"] for url, r in rejects.items()} == {
-        SITE + path: reason for path, reason in REJECTED.items()
+        page(path): reason for path, reason in REJECTED.items()
     }
-    undecodable = rejects[SITE + UNDECODABLE]
+    undecodable = rejects[page(UNDECODABLE)]
     assert undecodable["status"] == 200
     assert undecodable["detail"].startswith(
         "undecodable page: the page is not utf-8 text, as its Content-Type header says"
     )
-    bomb = rejects[SITE + GZIP_BOMB]["detail"]
+    bomb = rejects[page(GZIP_BOMB)]["detail"]
     assert "exceeded DOWNLOAD_MAXSIZE (1048576 B) during decompression" in bomb
     assert result.run["rejects"] == {
         "total": 3,

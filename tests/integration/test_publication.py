@@ -311,4 +311,4 @@ def test_other_scrapy_commands_never_touch_the_output_folder(tmp_path: Path) -> 
     assert "# Scraped Items" in parsed.stdout
     items = parsed.stdout.split("# Scraped Items", 1)[1].split("# Requests", 1)[0]
     assert "'role': 'chef'" in items
-    assert "'url': 'https://www.zippia.com/chef-jobs/what-does-a-chef-do'" in items
+    assert "'url': 'https://www.zippia.com/chef-jobs/what-does-a-chef-do/'" in items

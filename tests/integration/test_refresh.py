@@ -20,6 +20,8 @@ import pytest
 from support.crawl import CrawlResult, changed_role_page, crawl
 
 from careerscrape.catalog.merge import CatalogBuilder
+from careerscrape.refresh.previous import previous_first_seen
+from careerscrape.run.folders import run_started
 from careerscrape.testing.localsite import serve
 from careerscrape.testing.sitegen import Site, generate_site
 
@@ -128,9 +130,11 @@ def test_a_refresh_asks_conditionally_and_parses_only_the_changed_page(
     assert len(changes["pages"]["unchanged"]) == PAGES - 1
     assert changes["pages"]["new"] == changes["pages"]["gone"] == []
 
-    # The catalog is up to date: the merge of this run's records, with the new summary.
+    # The catalog is up to date: the merge of this run's records, with the new summary, its
+    # first_seen carried from the previous run's catalog and last_seen at least its start.
     catalog = second.jsonl("catalog.jsonl")
-    builder = CatalogBuilder()
+    builder = CatalogBuilder(history=previous_first_seen(previous),
+                             run_started=run_started(second.folder))  # fmt: skip
     for record in after.values():
         builder.add(record)
     assert catalog == [e.model_dump(mode="json") for e in builder.entries()]

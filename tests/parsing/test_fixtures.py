@@ -90,7 +90,7 @@ def test_content_sha256_of_str_input_is_the_hash_of_its_utf8_bytes(
 def test_parser_version_is_the_models_version(provenance_fixture: Fixture) -> None:
     record = parse_page(provenance_fixture.html, provenance_fixture.url)
     assert record.parser_version == PARSER_VERSION
-    assert PARSER_VERSION == "1.0.0"
+    assert PARSER_VERSION == "1.1.0"
 
 
 def test_provenance_url_and_page_type(provenance_fixture: Fixture) -> None:
@@ -108,7 +108,7 @@ def test_fetched_at_is_the_value_passed_in_utc(provenance_fixture: Fixture) -> N
     record = parse_page(provenance_fixture.html, provenance_fixture.url, fetched_at=given)
     assert record.fetched_at == given
     assert record.fetched_at.utcoffset() == timedelta(0)
-    assert record.model_dump(mode="json")["fetched_at"] == "2026-01-02T03:04:05Z"
+    assert record.model_dump(mode="json")["fetched_at"] == "2026-01-02T03:04:05.000000Z"
 
 
 def test_fetched_at_in_another_zone_is_converted_to_utc(provenance_fixture: Fixture) -> None:

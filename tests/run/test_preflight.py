@@ -6,7 +6,7 @@ import pytest
 from scrapy.settings import Settings
 
 from careerscrape import settings as project_settings
-from careerscrape.run.preflight import SETTINGS, PreflightError, check_settings
+from careerscrape.run.preflight import SETTINGS, PreflightError, check_feeds, check_settings
 
 
 def settings(**overrides: str) -> Settings:
@@ -78,3 +78,24 @@ def test_an_alert_that_cannot_be_loaded_is_refused_at_start() -> None:
         "(module 'spidermon.contrib.actions.email.smtp' has no attribute 'SendSmtp')"
     )
     check_settings(settings(HEALTH_ALERTS="spidermon.contrib.actions.email.smtp.SendSmtpEmail"))
+
+
+@pytest.mark.parametrize("fmt", ["xml", "marshal", "pickle"])
+def test_a_feed_format_without_a_careerscrape_exporter_is_refused_in_one_line(fmt: str) -> None:
+    settings = Settings()
+    settings.setmodule(project_settings)
+    settings.set("FEEDS", {f"out.{fmt}": {"format": fmt}})
+    with pytest.raises(PreflightError) as raised:
+        check_feeds(settings)
+    message = str(raised.value)
+    assert "\n" not in message
+    assert message.startswith(f"feed out.{fmt}: format {fmt!r} cannot hold the records; use csv")
+    assert message.endswith("careerscrape export RUN_DIR --format parquet|csv|duckdb")
+
+
+def test_json_json_lines_and_csv_feeds_pass() -> None:
+    settings = Settings()
+    settings.setmodule(project_settings)
+    feeds = {f"out.{fmt}": {"format": fmt} for fmt in ("json", "jsonlines", "jsonl", "jl", "csv")}
+    settings.set("FEEDS", feeds)
+    check_feeds(settings)

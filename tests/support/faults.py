@@ -24,6 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import quote, urlsplit
 
+from careerscrape.parsing.urls import canonical_url
 from careerscrape.testing.fixtures import DEFAULT_ROOT
 from support.crawl import ROOT
 
@@ -71,8 +72,8 @@ _CLOUDFLARE = {"Server": "cloudflare", "CF-RAY": "8f3a2b1c9d4e5f60-FRA"}
 
 
 def canonical(path: str) -> str:
-    """The URL a record or reject of ``path`` carries."""
-    return CANONICAL + path
+    """The URL a record or reject of ``path`` carries: canonical, a page's ending with /."""
+    return canonical_url(CANONICAL + path)
 
 
 @dataclass(frozen=True)
