@@ -44,6 +44,8 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "SITE_URL": ("get", Annotated[str, StringConstraints(pattern=r"^https?://[^\s?#]+$")]),
     "KEEP_RUNS": ("getint", Annotated[int, Field(ge=1)]),
     "REFRESH_FROM_PUBLISHED": ("getbool", bool),
+    "ARCHIVE_ENABLED": ("getbool", bool),
+    "ARCHIVE_REPLAY": ("getlist", list[Path] | None),
     "PREVIOUS_DIR": ("get", Path | None),
     "HEALTH_MIN_RECORDS": ("getint", Count),
     "HEALTH_MAX_REJECT_SHARE": ("getfloat", Share),
