@@ -23,6 +23,7 @@ from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -68,6 +69,8 @@ class Entry:
     refers_to: tuple[str, datetime] | None = None
     #: The page's canonical URL (the archive's warcinfo names the sites).
     page_url: str = ""
+    #: For a redirect: the key of the URL it leads to.
+    location: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +160,15 @@ class ArchiveIndex:
                 url_key(earlier, canonical),
                 parse_warc_date(headers.get_header("WARC-Refers-To-Date")),
             )
+        status = int(record.http_headers.get_statuscode() or 0)
+        location = record.http_headers.get_header("Location") if 300 <= status < 400 else None
         entry = Entry(
             file=number, offset=offset, url=url, key=key,
             date=parse_warc_date(headers.get_header("WARC-Date")),
-            status=int(record.http_headers.get_statuscode() or 0),
+            status=status,
             hops=int(hops) if hops is not None else None, refers_to=refers_to,
             page_url=site.canonical_url(url) if site else canonical_url(url),
+            location=url_key(urljoin(url, location), canonical) if location else None,
         )  # fmt: skip
         self.captures += 1
         if refers_to is None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from careerscrape.cli import catalog, diff, fetch, fixtures, parse, schema, serve
+from careerscrape.cli import catalog, diff, fetch, fixtures, parse, reparse, schema, serve
 
 #: The subcommands, in the order ``careerscrape --help`` lists them.
-COMMANDS = (parse, schema, fixtures, catalog, diff, fetch, serve)
+COMMANDS = (parse, schema, fixtures, catalog, diff, reparse, fetch, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
