@@ -92,6 +92,10 @@ ARCHIVE_REPLAY = None
 #: or save every live response into one (``-a record=PATH``): careerscrape/cassette.py.
 CASSETTE_REPLAY = None
 CASSETTE_RECORD = None
+#: A cassette is held in memory until the crawl ends, and saved as one YAML file: recording
+#: stops the crawl (reason cassette_too_large) past this many bytes of bodies. Keeping every
+#: page of a crawl is what the web archive is for (ARCHIVE_ENABLED).
+CASSETTE_RECORD_MAX_BYTES = 64 * 1024 * 1024
 
 # --- politeness ------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True

@@ -92,7 +92,7 @@ def _records(path: Path, handle: IO[bytes]) -> Iterator[tuple[int, Any]]:
     records = ArchiveIterator(handle)
     try:
         for record in records:
-            yield records.get_record_offset(), record
+            yield records.offset, record  # where it starts (asking warcio would read it first)
     except _DAMAGED as exc:
         logger.warning("%s: damaged at byte %d (%s); the records before it are used",
                        path, records.offset, str(exc).strip().splitlines()[0])  # fmt: skip
