@@ -42,8 +42,9 @@ __all__ = ["ArchiveError", "ArchiveIndex", "Entry", "Loaded", "Unresolved", "int
 
 logger = logging.getLogger(__name__)
 
-#: What a torn or damaged gzip member raises while warcio reads it.
-_DAMAGED = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error)
+#: What a torn or damaged gzip member raises while warcio reads it: a cut stream, or the
+#: headers of half a record (warcio then fails on the fields it lacks, AttributeError...).
+_DAMAGED = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError)
 
 
 class ArchiveError(ValueError):
