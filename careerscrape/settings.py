@@ -94,7 +94,8 @@ CASSETTE_REPLAY = None
 CASSETTE_RECORD = None
 #: A cassette is held in memory until the crawl ends, and saved as one YAML file: recording
 #: stops the crawl (reason cassette_too_large) past this many bytes of bodies. Keeping every
-#: page of a crawl is what the web archive is for (ARCHIVE_ENABLED).
+#: page of a crawl is what the web archive is for (ARCHIVE_ENABLED). 0: no limit, as
+#: Scrapy's DOWNLOAD_MAXSIZE.
 CASSETTE_RECORD_MAX_BYTES = 64 * 1024 * 1024
 
 # --- politeness ------------------------------------------------------------------------

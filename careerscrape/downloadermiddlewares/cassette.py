@@ -185,7 +185,7 @@ class CassetteMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         if self.mode == "record" and self.writer is not None and _is_live(response):
             limit = self.crawler.settings.getint("CASSETTE_RECORD_MAX_BYTES")
-            if self.recorded + len(response.body) > limit:
+            if limit and self.recorded + len(response.body) > limit:
                 self._too_large(limit)
                 return response
             self.recorded += len(response.body)

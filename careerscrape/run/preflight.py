@@ -45,7 +45,7 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "KEEP_RUNS": ("getint", Annotated[int, Field(ge=1)]),
     "REFRESH_FROM_PUBLISHED": ("getbool", bool),
     "ARCHIVE_ENABLED": ("getbool", bool),
-    "CASSETTE_RECORD_MAX_BYTES": ("getint", Annotated[int, Field(gt=0)]),
+    "CASSETTE_RECORD_MAX_BYTES": ("getint", Count),
     "ARCHIVE_REPLAY": ("getlist", list[Path] | None),
     "PREVIOUS_DIR": ("get", Path | None),
     "HEALTH_MIN_RECORDS": ("getint", Count),
