@@ -90,7 +90,8 @@ def main() -> None:
     pages = {SITE.rstrip("/") + path: site.page(path) for path in site.paths}
     mib = sum(map(len, pages.values())) / 2**20
     print(f"{len(pages):,} pages ({mib:.0f} MiB of HTML); {len(os.sched_getaffinity(0))} "
-          f"cores, Python {sys.version.split()[0]}")  # fmt: skip
+          f"cores, Python {sys.version.split()[0]}; load average {os.getloadavg()[0]:.1f} "
+          "(other processes on the cores slow the jobs down)")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="reparse-bench-") as temp:
         work = Path(temp)
         archive = work / "pages.warc.gz"
@@ -107,7 +108,8 @@ def main() -> None:
                   f"{rates[jobs] / alone:.2f}x parse_page alone")  # fmt: skip
         most, one = max(rates), min(rates)
         if most != one:
-            print(f"  --jobs {most} / --jobs {one}: {rates[most] / rates[one]:.2f}x")
+            print(f"  --jobs {most} / --jobs {one}: {rates[most] / rates[one]:.2f}x "
+                  f"(load average now {os.getloadavg()[0]:.1f})")  # fmt: skip
 
 
 if __name__ == "__main__":

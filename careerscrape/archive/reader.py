@@ -218,10 +218,6 @@ class ArchiveIndex:
             handle.close()
         self._handles.clear()
 
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled for the worker processes of a rebuild: without open files."""
-        return {**self.__dict__, "_handles": {}}
-
 
 def _warc_fields(data: bytes) -> dict[str, str]:
     """A warcinfo record's ``name: value`` lines."""

@@ -10,8 +10,9 @@ holds the page it leads to. The outputs are the crawl's, made by the crawl's cod
 the record feeds (by the exporter the caller gives, the crawl's own), rejects.jsonl,
 catalog.jsonl (CatalogBuilder) and run.json (the run summary and health verdict).
 
-Parsing is spread over ``jobs`` processes; the index (no bodies) is handed to each,
-which reads its captures by seeking to them. Results come back in archive order.
+Parsing is spread over ``jobs`` forked processes; each inherits the index (no
+bodies) and reads its captures by seeking to them. Results come back in archive
+order, and the outputs are written by this process alone.
 
 What the archive cannot hold, a rebuild cannot give: pages that never answered
 (timeouts, robots.txt, refused connections) are not in it, and a redirect off the
@@ -98,7 +99,10 @@ def outcome(index: ArchiveIndex, entry: Entry) -> PageRecord | Reject:
 
 
 def _start_worker(index: ArchiveIndex) -> None:
+    """A forked worker: the parent's index, without the parent's open files (a file
+    offset is shared across a fork, and each worker seeks on its own)."""
     global _index
+    index.close()
     _index = index
 
 
