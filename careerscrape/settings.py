@@ -82,7 +82,7 @@ DOWNLOADER_MIDDLEWARES = {
 #: Keep every response the crawl job fetches, as it comes, in the run folder's web archive
 #: (RUN_DIR/pages.warc.gz, careerscrape/archive/): ``careerscrape reparse`` rebuilds the
 #: dataset from it after a parser fix, without the site. A page a refresh run carries over
-#: is a revisit record pointing at its earlier capture. Costs ~0.5 ms a page (docs/archive.md).
+#: is a revisit record pointing at its earlier capture. Costs ~0.4 ms a page (docs/archive.md).
 ARCHIVE_ENABLED = True
 #: Answer every request from these web archives (comma-separated WARC files), never the
 #: network (``-a archive=PATH`` for one run): the newest capture of each URL answers.
@@ -96,7 +96,7 @@ CASSETTE_RECORD = None
 #: stops the crawl (reason cassette_too_large) past this many bytes of bodies. Keeping every
 #: page of a crawl is what the web archive is for (ARCHIVE_ENABLED). 0: no limit, as
 #: Scrapy's DOWNLOAD_MAXSIZE.
-CASSETTE_RECORD_MAX_BYTES = 64 * 1024 * 1024
+CASSETTE_RECORD_MAX_BYTES = 16 * 1024 * 1024
 
 # --- politeness ------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
