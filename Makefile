@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: install demo test lint bench bench-crawl bench-catalog clean
+.PHONY: install demo test lint bench bench-crawl bench-catalog bench-reparse clean
 
 $(BIN)/careerscrape: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ bench-crawl: install
 
 bench-catalog: install
 	$(BIN)/python benchmarks/catalog_bench.py
+
+# The web archive's cost per page, and reparse with 1 and with every core (a minute or two).
+bench-reparse: install
+	$(BIN)/python benchmarks/reparse_bench.py
 
 # Build and tool leftovers only: output/ holds the user's datasets and is never touched.
 clean:

@@ -3,12 +3,14 @@
     python benchmarks/crawl_bench.py [--sizes 2000 20000] [--concurrency 16] [--profile]
 
 For each size, a generated site of that many pages is rendered once and
-served on 127.0.0.1 (by this process, from memory). Two crawls of it then run,
+served on 127.0.0.1 (by this process, from memory). Three crawls of it then run,
 each as a subprocess that starts from the sitemap and fetches every page once:
 
 - ``scrapy crawl careers`` with everything on: parse + validation, the five
   pipelines (validate, rejects, dedupe, field stats, catalog), the feeds,
-  run.json, robots.txt;
+  run.json, robots.txt, and the web archive (pages.warc.gz);
+- the same crawl with the archive off (``ARCHIVE_ENABLED=0``): the archive's cost
+  is the difference, in pages/s and in peak RSS;
 - a do-nothing spider (:class:`NullSpider`, plain Scrapy settings but
   ``CONCURRENT_ITEMS=1`` as careerscrape's, robots.txt obeyed too) whose
   callback drops every response: the floor, what Scrapy and
@@ -102,6 +104,8 @@ class Run:
     seconds: float
     peak_rss_mib: float
     log: str
+    #: Size of the run's web archive (MiB), when it kept one.
+    archive_mib: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -136,23 +140,28 @@ def _run(command: list[str], cwd: Path, log_path: Path) -> tuple[float, int, str
     return float(found.group(1)), int(peak_file.read_text()), log
 
 
-def crawl_careers(base_url: str, work: Path, concurrency: int, profile: Path | None) -> Run:
-    output = work / "careers"
+def crawl_careers(
+    base_url: str, work: Path, concurrency: int, profile: Path | None, archive: bool = True
+) -> Run:
+    output = work / ("careers" if archive else "careers-no-archive")
     command = [sys.executable]
     if profile:
         command += ["-m", "cProfile", "-o", str(profile)]
     command += ["-m", "scrapy", "crawl", "careers", "-a", "sitemap=/sitemap.xml",
                 "-a", "depth=0", "-a", f"site={base_url}"]  # fmt: skip
-    for name, value in {**_settings(concurrency), "OUTPUT_DIR": str(output)}.items():
+    settings = {**_settings(concurrency), "OUTPUT_DIR": str(output),
+                "ARCHIVE_ENABLED": str(int(archive))}  # fmt: skip
+    for name, value in settings.items():
         command += ["-s", f"{name}={value}"]
-    seconds, peak, log = _run(command, ROOT, work / "careers.log")
+    seconds, peak, log = _run(command, ROOT, work / f"{output.name}.log")
     # The run's own folder (published as OUTPUT_DIR/latest when healthy).
     [run_dir] = (output / "runs").iterdir()
     run = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     pages = run["records"]["total"] + run["rejects"]["total"]
     if run["rejects"]["total"] or not run["accounting"]["balanced"]:
         raise SystemExit(f"the careers crawl was not clean: {run['rejects']} {run['accounting']}")
-    return Run(pages, seconds, peak / 1024, log)
+    archived = run["archive"].get("bytes", 0) / 2**20
+    return Run(pages, seconds, peak / 1024, log, archived)
 
 
 def crawl_null(base_url: str, work: Path, concurrency: int) -> Run:
@@ -196,22 +205,30 @@ def main() -> None:
             work = Path(temp)
             profile = work / "careers.prof" if args.profile and index == 0 else None
             null = crawl_null(server.base_url, work, args.concurrency)
+            bare = crawl_careers(server.base_url, work, args.concurrency, None, archive=False)
             careers = crawl_careers(server.base_url, work, args.concurrency, profile)
-            for label, run in (("do-nothing spider", null), ("scrapy crawl careers", careers)):
+            for label, run in (("do-nothing spider", null), ("careers, archive off", bare),
+                               ("scrapy crawl careers", careers)):  # fmt: skip
                 print(f"  {label:21}: {run.pages:6,} pages in {run.seconds:6.1f} s = "
                       f"{run.rate:6.0f} pages/s, peak RSS {run.peak_rss_mib:5.0f} MiB")  # fmt: skip
             print(f"  careers / do-nothing : {careers.rate / null.rate:.2f} of the speed "
                   f"({null.rate / careers.rate:.1f}x slower)")  # fmt: skip
-            rows.append((size, null, careers))
+            share = careers.archive_mib / mib
+            print(f"  archive on / off     : {careers.rate / bare.rate:.2f} of the speed, "
+                  f"{careers.peak_rss_mib - bare.peak_rss_mib:+.0f} MiB peak RSS, archive "
+                  f"{careers.archive_mib:.0f} MiB ({share:.0%} of the HTML)")  # fmt: skip
+            rows.append((size, null, bare, careers))
             if profile:
                 print("  where the careers crawl's time goes (cProfile, by own time):")
                 stats = pstats.Stats(str(profile))
                 stats.sort_stats("tottime").print_stats(15)
         del pages, site
-    print("\nsize    do-nothing p/s  careers p/s  ratio  RSS do-nothing  RSS careers")
-    for size, null, careers in rows:
-        print(f"{size:<7,} {null.rate:14.0f} {careers.rate:12.0f} {careers.rate / null.rate:6.2f} "
-              f"{null.peak_rss_mib:10.0f} MiB {careers.peak_rss_mib:8.0f} MiB")  # fmt: skip
+    print("\nsize    do-nothing p/s  archive off p/s  careers p/s  ratio  "
+          "RSS do-nothing  RSS off  RSS careers")  # fmt: skip
+    for size, null, bare, careers in rows:
+        print(f"{size:<7,} {null.rate:14.0f} {bare.rate:16.0f} {careers.rate:12.0f} "
+              f"{careers.rate / null.rate:6.2f} {null.peak_rss_mib:10.0f} MiB "
+              f"{bare.peak_rss_mib:4.0f} MiB {careers.peak_rss_mib:8.0f} MiB")  # fmt: skip
 
 
 if __name__ == "__main__":

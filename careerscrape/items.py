@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -23,3 +24,7 @@ class Reject:
     errors: list[dict[str, Any]] = field(default_factory=list)
     status: int | None = None
     rejected_at: str | None = None
+
+    def to_line(self) -> str:
+        """The reject's line in rejects.jsonl."""
+        return json.dumps(asdict(self), ensure_ascii=False) + "\n"

@@ -28,6 +28,12 @@ CHANGES = "changes.json"
 #: What the next refresh asks the site with (ETag, Last-Modified, body hash, links).
 VALIDATORS = "validators.jsonl"
 
+#: The web archive of the pages the run fetched (WARC, gzip per record: careerscrape.archive).
+ARCHIVE = "pages.warc.gz"
+#: The older run folders whose archives this run's revisit records point into, one a line:
+#: pruning keeps them while this run is kept.
+ARCHIVE_REFS = "archive-refs.txt"
+
 #: Below OUTPUT_DIR: the run folders, the link to the published run, the lock.
 RUNS = "runs"
 LATEST = "latest"

@@ -86,12 +86,29 @@ DOWNLOADER_MIDDLEWARES = {
     "careerscrape.downloadermiddlewares.conditional.ConditionalRequestsMiddleware": 580,
     # Closest to the network: answers from / records to a vcrpy cassette when asked.
     "careerscrape.downloadermiddlewares.cassette.CassetteMiddleware": 950,
+    # Closer still: keeps every response as received in the run's web archive, or answers
+    # from one (-a archive=PATH).
+    "careerscrape.downloadermiddlewares.archive.ArchiveMiddleware": 960,
 }
+
+#: Keep every response the crawl job fetches, as it comes, in the run folder's web archive
+#: (RUN_DIR/pages.warc.gz, careerscrape/archive/): ``careerscrape reparse`` rebuilds the
+#: dataset from it after a parser fix, without the site. A page a refresh run carries over
+#: is a revisit record pointing at its earlier capture. Costs ~0.4 ms a page (docs/archive.md).
+ARCHIVE_ENABLED = True
+#: Answer every request from these web archives (comma-separated WARC files), never the
+#: network (``-a archive=PATH`` for one run): the newest capture of each URL answers.
+ARCHIVE_REPLAY = None
 
 #: Answer every request from this vcrpy cassette, never the network (``-a replay=PATH``),
 #: or save every live response into one (``-a record=PATH``): careerscrape/cassette.py.
 CASSETTE_REPLAY = None
 CASSETTE_RECORD = None
+#: A cassette is held in memory until the crawl ends, and saved as one YAML file: recording
+#: stops the crawl (reason cassette_too_large) past this many bytes of bodies. Keeping every
+#: page of a crawl is what the web archive is for (ARCHIVE_ENABLED). 0: no limit, as
+#: Scrapy's DOWNLOAD_MAXSIZE.
+CASSETTE_RECORD_MAX_BYTES = 16 * 1024 * 1024
 
 # --- politeness ------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True

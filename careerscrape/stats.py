@@ -57,6 +57,17 @@ BLOCKED = "careerscrape/blocked"
 BLOCKED_SLOWDOWNS = "careerscrape/blocked/slowdowns"
 REDIRECTS_OFFSITE = "careerscrape/redirects/offsite"
 
+# -- the web archive (careerscrape.downloadermiddlewares.archive) ------------------------------
+ARCHIVE = "careerscrape/archive/"
+#: Captures written in full, and as revisits of an earlier capture (pages carried over).
+ARCHIVE_RESPONSES = "careerscrape/archive/responses"
+ARCHIVE_REVISITS = "careerscrape/archive/revisits"
+#: The archive's size in bytes when the crawl closed.
+ARCHIVE_BYTES = "careerscrape/archive/bytes"
+#: -a archive=PATH: requests answered from the archive, and those it has no capture of.
+ARCHIVE_REPLAYED = "careerscrape/archive/replayed"
+ARCHIVE_MISSED = "careerscrape/archive/missed"
+
 # -- the run ----------------------------------------------------------------------------------
 CATALOG_ROLES = "careerscrape/catalog/roles"
 JOB_PART = "careerscrape/job/part"

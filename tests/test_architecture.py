@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "careerscrape"
 #: Plain code: no Scrapy, so it reads and tests without a crawl.
-PLAIN = ("parsing", "run", "refresh", "catalog")
+PLAIN = ("parsing", "run", "refresh", "catalog", "export", "archive")
 #: Tooling: only tooling and the tests may import it.
 TOOLING = ("testing", "cli")
 

@@ -20,12 +20,13 @@ from careerscrape.cli import (
     fetch,
     fixtures,
     parse,
+    reparse,
     schema,
     serve,
 )
 
 #: The subcommands, in the order ``careerscrape --help`` lists them.
-COMMANDS = (parse, schema, dictionary, fixtures, catalog, diff, export, fetch, serve)
+COMMANDS = (parse, schema, dictionary, fixtures, catalog, diff, export, reparse, fetch, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Headers, Request, Response
 from scrapy.responsetypes import responsetypes
+from scrapy.utils.defer import deferred_from_coro
 
 from careerscrape.cassette import CassetteIndex, CassetteWriter, Interaction, load_cassette
 
@@ -85,11 +86,14 @@ class CassetteMiddleware:
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
-        #: None (not decided yet), "off", "replay", "record" or "broken".
+        #: None (not decided yet), "off", "replay", "record", "full" (recorded up to
+        #: CASSETTE_RECORD_MAX_BYTES, the crawl stopping) or "broken".
         self.mode: str | None = None
         self.path: Path | None = None
         self.cassette: CassetteIndex | None = None
         self.writer: CassetteWriter | None = None
+        #: Body bytes recorded so far (CASSETTE_RECORD_MAX_BYTES bounds them).
+        self.recorded = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -149,7 +153,7 @@ class CassetteMiddleware:
         self._ensure_configured()
 
     def spider_closed(self) -> None:
-        if self.mode != "record" or self.writer is None:
+        if self.mode not in ("record", "full") or self.writer is None:
             return
         path = self.writer.save()
         logger.info("Cassette: saved %d responses to %s", len(self.writer), path)
@@ -180,10 +184,30 @@ class CassetteMiddleware:
 
     def process_response(self, request: Request, response: Response) -> Response:
         if self.mode == "record" and self.writer is not None and _is_live(response):
+            limit = self.crawler.settings.getint("CASSETTE_RECORD_MAX_BYTES")
+            if limit and self.recorded + len(response.body) > limit:
+                self._too_large(limit)
+                return response
+            self.recorded += len(response.body)
             self.writer.add(recorded_interaction(request, response))
             if self.crawler.stats is not None:
                 self.crawler.stats.inc_value("cassette/recorded")
         return response
+
+    def _too_large(self, limit: int) -> None:
+        """A cassette is held in memory until the crawl ends: past its limit, the crawl
+        stops (reason ``cassette_too_large``) and the cassette keeps what it had."""
+        if self.mode != "record":
+            return
+        self.mode = "full"
+        logger.error(
+            "Cassette: recording more than CASSETTE_RECORD_MAX_BYTES (%d MiB) of responses; "
+            "a cassette is a test tool held in memory, so the crawl stops here. To keep every "
+            "page of a crawl, use its web archive (pages.warc.gz in the run folder, on by "
+            "default: docs/archive.md)", limit // 2**20,
+        )  # fmt: skip
+        self.crawler.stats.set_value("cassette/too_large", True)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="cassette_too_large"))
 
 
 def _is_live(response: Response) -> bool:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -61,7 +59,7 @@ class RejectsPipeline:
             item.rejected_at = utc_timestamp(datetime.now(UTC))
             logger.warning("rejected %s (%s): %s", item.url, item.reason, item.detail)
         assert self._file is not None
-        self._file.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+        self._file.write(item.to_line())
         raise Rejected(item)
 
     def close_spider(self) -> None:

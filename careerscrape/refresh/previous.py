@@ -59,6 +59,9 @@ class Validator:
     #: Canonical URLs the crawl follows from the page; None when not known.
     links: tuple[str, ...] | None = None
     offsite: int = 0
+    #: The run folder whose web archive holds the capture the record was read from
+    #: (careerscrape.archive); None when no archive was kept.
+    archived_in: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +71,7 @@ class Validator:
             "last_modified": self.last_modified,
             "links": list(self.links) if self.links is not None else None,
             "offsite": self.offsite,
+            "archived_in": self.archived_in,
         }
 
     @classmethod
@@ -80,6 +84,7 @@ class Validator:
             last_modified=data.get("last_modified") or None,
             links=tuple(str(u) for u in links) if isinstance(links, list) else None,
             offsite=int(data.get("offsite") or 0),
+            archived_in=data.get("archived_in") or None,
         )
 
 

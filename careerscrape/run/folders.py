@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from careerscrape.outputs import LATEST, RUNS
+from careerscrape.outputs import ARCHIVE_REFS, LATEST, RUNS
 
 __all__ = ["OutputFolder", "OutputFolderError", "open_run_file", "run_name", "run_started"]
 
@@ -111,7 +111,9 @@ class OutputFolder:
 
     def prune(self, keep: int, protect: Iterable[Path] = ()) -> list[Path]:
         """Remove the oldest run folders, so that ``keep`` are left: the published one and
-        those in ``protect`` always, then the newest others. Returns the folders removed."""
+        those in ``protect`` always, then the newest others. A folder whose web archive a
+        kept run's revisit records point into (its ``archive-refs.txt``) is kept too, or
+        the pages that run carried over could not be rebuilt. Returns the folders removed."""
         kept = {p.resolve() for p in protect}
         published = self.published()
         if published is not None:
@@ -119,7 +121,9 @@ class OutputFolder:
         folders = self.run_folders()
         others = [f for f in reversed(folders) if f.resolve() not in kept]  # newest first
         room = max(keep - (len(folders) - len(others)), 0)
-        removed = sorted(others[room:])
+        kept |= {f.resolve() for f in others[:room]}
+        kept |= {(self.runs / name).resolve() for folder in kept for name in _archive_refs(folder)}
+        removed = sorted(f for f in others[room:] if f.resolve() not in kept)
         for folder in removed:
             shutil.rmtree(folder, ignore_errors=True)
         return removed
@@ -136,6 +140,15 @@ class OutputFolder:
             logger.info("removed %d temporary files left by runs that were killed",
                         len(leftovers))  # fmt: skip
         return leftovers
+
+
+def _archive_refs(folder: Path) -> list[str]:
+    """The run folders whose archives ``folder``'s archive points into (careerscrape.archive)."""
+    try:
+        names = (folder / ARCHIVE_REFS).read_text(encoding="utf-8").split()
+    except OSError:
+        return []
+    return [name for name in names if _RUN_NAME.match(name)]
 
 
 def open_run_file(path: Path) -> IO[str]:

@@ -46,6 +46,9 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "KEEP_RUNS": ("getint", Annotated[int, Field(ge=1)]),
     "EXPORT_FORMATS": ("getlist", list[Literal[tuple(EXPORT_TARGETS)]]),  # type: ignore[misc]
     "REFRESH_FROM_PUBLISHED": ("getbool", bool),
+    "ARCHIVE_ENABLED": ("getbool", bool),
+    "CASSETTE_RECORD_MAX_BYTES": ("getint", Count),
+    "ARCHIVE_REPLAY": ("getlist", list[Path] | None),
     "PREVIOUS_DIR": ("get", Path | None),
     "HEALTH_MIN_RECORDS": ("getint", Count),
     "HEALTH_MAX_REJECT_SHARE": ("getfloat", Share),

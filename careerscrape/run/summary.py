@@ -80,6 +80,9 @@ def summarise(stats: dict[str, Any], started: datetime, finished: datetime) -> d
             "already_seen": stats.get("dupefilter/filtered", 0),
         },
         "catalog_roles": stats.get(f"{PREFIX}catalog/roles", 0),
+        # The run's web archive: captures written in full, as revisits, its size; or, replaying
+        # one (-a archive=), the requests it answered and missed (careerscrape.archive).
+        "archive": _under(stats, f"{PREFIX}archive/"),
         "fill_rates": fill_rates,
         **_job(stats),
     }

@@ -54,6 +54,11 @@ class CrawlArguments(BaseModel):
     record: Annotated[Path | None, Field(description=(
         "Save every live response into this vcrpy cassette. Overrides CASSETTE_RECORD."
     ))] = None  # fmt: skip
+    archive: Annotated[list[Path], Field(description=(
+        "Answer every request from these web archives (comma-separated WARC files, such as "
+        "a run folder's pages.warc.gz), never the network: the newest capture of each URL "
+        "answers. Overrides ARCHIVE_REPLAY."
+    ))] = []  # fmt: skip
     previous: Annotated[Path | None, Field(description=(
         "A refresh run: the output folder of the previous run (often this run's own). Pages "
         "are asked for conditionally, unchanged ones keep their previous record unparsed, "
@@ -61,7 +66,7 @@ class CrawlArguments(BaseModel):
         "run) makes a full crawl. Overrides the PREVIOUS_DIR setting."
     ))] = None  # fmt: skip
 
-    _split_lists = field_validator("roles", "urls", mode="before")(_split)
+    _split_lists = field_validator("roles", "urls", "archive", mode="before")(_split)
 
     @field_validator("site")
     @classmethod
@@ -76,8 +81,10 @@ class CrawlArguments(BaseModel):
     def _consistent(self) -> CrawlArguments:
         if self.replay and self.record:
             raise ValueError("replay= and record= exclude each other")
-        for name in ("url_file", "replay"):
-            path = getattr(self, name)
+        if self.replay and self.archive:
+            raise ValueError("replay= and archive= exclude each other")
+        for name, path in (("url_file", self.url_file), ("replay", self.replay),
+                           *(("archive", path) for path in self.archive)):  # fmt: skip
             if path is not None and not path.is_file():
                 raise ValueError(f"{name}: no such file: {path}")
         if self.previous is not None and self.previous.exists() and not self.previous.is_dir():
@@ -121,6 +128,7 @@ class CrawlArguments(BaseModel):
             "CASSETTE_REPLAY": self.replay,
             "CASSETTE_RECORD": self.record,
             "PREVIOUS_DIR": self.previous,
+            "ARCHIVE_REPLAY": ",".join(map(str, self.archive)) or None,
         }
         return {name: str(value) for name, value in given.items() if value is not None}
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -23,6 +24,7 @@ from scrapy.http import Response
 
 from careerscrape.atomic import write_json
 from careerscrape.catalog.diff import DiffError, diff_catalogs, read_catalog
+from careerscrape.downloadermiddlewares.archive import writes_archive
 from careerscrape.links import Links, links_to_follow
 from careerscrape.models import PageRecord
 from careerscrape.outputs import CATALOG, CHANGES, VALIDATORS
@@ -84,6 +86,8 @@ class Refresh:
         #: when the spider opens: the run folder is settled after the spider is made.
         self.enabled = False
         self.output_dir = Path(".")
+        #: This run's folder when it keeps a web archive: where the pages it parses are.
+        self.archived_in: str | None = None
         self.folder: Path | None = None
         self.previous: PreviousRun | None = None
         self.error: str | None = None
@@ -102,6 +106,8 @@ class Refresh:
         if not self.enabled:
             return
         self.output_dir = Path(settings.get("RUN_DIR"))
+        if writes_archive(settings):
+            self.archived_in = self.output_dir.name
         given = settings.get("PREVIOUS_DIR")
         self.folder = Path(given) if given else None
         if self.folder is not None:
@@ -134,36 +140,57 @@ class Refresh:
             for name in _CONDITIONAL_HEADERS:
                 request.headers.pop(name, None)
 
-    def carry(self, response: Response, need_links: bool) -> Carried | None:
-        """The previous record for a 304, or for a 200 whose body is the previous one.
+    def earlier(
+        self, url: str, status: int, meta: Mapping[str, Any], body_sha256: Callable[[], str]
+    ) -> tuple[str, PageRecord, Validator] | None:
+        """The previous record a response is answered with, and how: ``not_modified`` (a
+        304 we asked for) or ``same_content`` (a 200 whose body is the previous one).
 
-        None: parse the page as usual. ``need_links``: the page's links will be
-        followed, so a page whose links the previous run did not keep is parsed.
+        None: the page is parsed as usual. A page whose links will be followed (its
+        hops below the depth) is parsed when the previous run did not keep its links.
+        One answer for the spider (:meth:`carry`) and for the archive, which writes
+        the capture of a carried page as a revisit of the earlier one
+        (careerscrape.downloadermiddlewares.archive). ``body_sha256`` is called only
+        when the answer depends on it.
         """
         if self.previous is None:
             return None
-        url = self.spider.site.canonical_url(response.url)
-        if response.status == 304:
-            if response.meta.get(CONDITIONAL) != url:
+        need_links = meta.get("hops", 0) < self.spider.arguments.depth
+        validator = self.previous.validator(url)
+        if status == 304:
+            if meta.get(CONDITIONAL) != url:
                 return None  # a 304 we did not ask for: the spider rejects it as before
             how = "not_modified"
-        elif response.status == 200:
-            validator = self.previous.validator(url)
+        elif status == 200:
             if (
                 validator is None
                 or not self.previous.reusable(url)
                 or (need_links and validator.links is None)
-                or hashlib.sha256(response.body).hexdigest() != validator.content_sha256
+                or body_sha256() != validator.content_sha256
             ):
                 return None
             how = "same_content"
         else:
             return None
-        validator = self.previous.validator(url)
         record = self.previous.record(url)
         if record is None or validator is None or (need_links and validator.links is None):
-            # Nothing to carry over: parse the page, or fetch it again to have one to parse.
-            return None if how == "same_content" else Carried(self._unconditional(response))
+            return None
+        return how, record, validator
+
+    def carry(self, response: Response) -> Carried | None:
+        """The previous record for a 304, or for a 200 whose body is the previous one
+        (:meth:`earlier`), with the links to follow; or the request again, without
+        validators, for a 304 with nothing to carry over. None: parse the page."""
+        if self.previous is None:
+            return None
+        url = self.spider.site.canonical_url(response.url)
+        found = self.earlier(url, response.status, response.meta,
+                             lambda: hashlib.sha256(response.body).hexdigest())  # fmt: skip
+        if found is None:
+            if response.status == 304 and response.meta.get(CONDITIONAL) == url:
+                return Carried(self._unconditional(response))  # fetch it again, to parse
+            return None
+        how, record, validator = found
         self._pending[url] = _updated(validator, response)
         self.crawler.stats.inc_value(carried(how))
         links = None
@@ -194,6 +221,7 @@ class Refresh:
             last_modified=_header(response, b"Last-Modified"),
             links=tuple(site.canonical_url(link) for link in links.follow),
             offsite=links.offsite,
+            archived_in=self.archived_in,
         )
 
     def item_scraped(self, item: Any, response: Any = None) -> None:
@@ -277,4 +305,4 @@ def _updated(validator: Validator, response: Response) -> Validator:
     if (etag, last_modified) == (validator.etag, validator.last_modified):
         return validator
     return Validator(validator.url, validator.content_sha256, etag, last_modified,
-                     validator.links, validator.offsite)  # fmt: skip
+                     validator.links, validator.offsite, validator.archived_in)  # fmt: skip

@@ -17,23 +17,23 @@ pipelines handle its record, is a reject with reason ``internal``, never a lost 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from pydantic import ValidationError
 from scrapy import signals
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from careerscrape.downloadermiddlewares.archive import fetched_at
 from careerscrape.items import Reject
 from careerscrape.links import Links, links_to_follow
 from careerscrape.models import PageRecord
-from careerscrape.parsing import BlockedPage, EncodingError, ParsedPage, ParseError, read_page
+from careerscrape.parsing import ParsedPage
 from careerscrape.parsing.urls import page_kind
 from careerscrape.pipelines.rejects import Rejected
 from careerscrape.run.health import SITEMAP_REJECT
+from careerscrape.run.outcome import page_outcome
 from careerscrape.site import crawled_site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._failures import failure_reason
@@ -54,8 +54,6 @@ from careerscrape.stats import (
     SITEMAPS_REQUESTED,
 )
 
-#: Media types a career page can be served as (no Content-Type at all is let through).
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 #: How many lost URLs run.json and the verdict name (all are counted).
 LOST_NAMED = 20
 
@@ -296,52 +294,24 @@ class CareersSpider(scrapy.Spider):
 
     def _read(self, response: Response) -> Iterator[Any]:
         follow = response.meta.get("hops", 0) < self.arguments.depth
-        carried = self.refresh.carry(response, need_links=follow)  # 304, or the same body
+        carried = self.refresh.carry(response)  # 304, or the same body
         if carried is not None:  # the previous record, not parsed again (careerscrape.refresh)
             if follow and carried.links is not None:
                 yield from self._follow(None, response, carried.links)
             yield carried.item
             return
-        asked = self._asked(response.request)
-        status = response.status
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
-        if 300 <= status < 400:  # a redirect not followed (RedirectMiddleware would have)
-            yield Reject(asked, f"http_{status}", f"HTTP {status}, a redirect not followed",
-                         status=status)  # fmt: skip
-            return
-        if not isinstance(response, TextResponse) or not _may_be_html(content_type):
-            yield _http_reject(asked, status) if status >= 400 else Reject(
-                asked, "not_html", f"not an HTML page ({content_type or 'no Content-Type'})",
-                status=status)  # fmt: skip
-            return
-        try:
-            page = read_page(
-                response.body, self.site.canonical_url(response.url),
-                fetched_at=datetime.now(UTC), content_type=content_type or None,
-            )  # fmt: skip
-        except BlockedPage as exc:
-            if exc.reason == "blocked":
+        outcome = page_outcome(
+            response.body, url=self.site.canonical_url(response.url),
+            asked=self._asked(response.request), status=response.status,
+            content_type=content_type, fetched_at=fetched_at(response.meta),
+        )  # fmt: skip
+        if isinstance(outcome, Reject):
+            if outcome.reason == "blocked":
                 self._slow_down(response)
-            yield Reject(asked, exc.reason, str(exc), status=status)
+            yield outcome
             return
-        except EncodingError as exc:
-            yield _http_reject(asked, status) if status >= 400 else Reject(
-                asked, "encoding", str(exc), status=status)  # fmt: skip
-            return
-        except ParseError as exc:
-            yield _http_reject(asked, status) if status >= 400 else Reject(
-                asked, "parse", str(exc), status=status)  # fmt: skip
-            return
-        except ValidationError as exc:
-            yield Reject(
-                asked, "validation", f"{exc.error_count()} validation errors",
-                errors=exc.errors(include_url=False, include_context=False, include_input=False),
-                status=status,
-            )  # fmt: skip
-            return
-        if status >= 400:
-            yield _http_reject(asked, status)
-            return
+        page = outcome
         self.refresh.remember(response, page)  # before the record is scraped
         # The links first: a journal (JOBDIR) then holds the pages a record led to before the
         # record itself, so a job cut short anywhere can still reach them when it resumes.
@@ -389,16 +359,6 @@ class CareersSpider(scrapy.Spider):
 def _asked_url(request: scrapy.Request) -> str:
     """The URL the crawl asked for, before any redirect."""
     return request.meta.get("redirect_urls", [request.url])[0]
-
-
-def _may_be_html(content_type: str) -> bool:
-    """What the server says the body is decides, not what Scrapy guesses from the bytes."""
-    media = content_type.split(";", 1)[0].strip().lower()
-    return not media or media in _HTML_TYPES
-
-
-def _http_reject(url: str, status: int) -> Reject:
-    return Reject(url, f"http_{status}", f"HTTP {status}", status=status)
 
 
 def _one_line(exc: BaseException) -> str:

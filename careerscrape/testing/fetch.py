@@ -8,9 +8,11 @@ vcrpy and by the crawler (``-a replay=FOLDER/cassette.yaml``). The fixture's
 by ``careerscrape fixtures --update`` and checked line by line).
 
 ``meta.json`` records the page's real URL: the one given with ``--url``, else
-the page's own canonical link (``<link rel="canonical">``, ``og:url``), else the
-address it was fetched from. So a page fetched from a mirror or a local server
-(``http://127.0.0.1:8000/...``) keeps its ``https://www.zippia.com/...`` URL.
+the path of the page's own canonical link (``<link rel="canonical">``, ``og:url``),
+else of the address it was fetched from, on the canonical site (``CANONICAL_SITE``).
+So a page fetched from a mirror or a local server (``http://127.0.0.1:8000/...``)
+keeps its ``https://www.zippia.com/...`` URL, even when the mirror rewrote its
+canonical link to its own host.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from careerscrape.atomic import commit_temp, make_temp, write_json
 from careerscrape.models import utc_timestamp
 from careerscrape.parsing.document import Document
 from careerscrape.parsing.urls import canonical_url
-from careerscrape.settings import DOWNLOAD_TIMEOUT, USER_AGENT
+from careerscrape.settings import CANONICAL_SITE, DOWNLOAD_TIMEOUT, USER_AGENT
+from careerscrape.site import Site
 
 CASSETTE_NAME = "cassette.yaml"
 
@@ -97,12 +100,17 @@ def fetch_fixture(
     if meta_path.is_file():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
-        url=canonical_url(page_url or _canonical_link(body) or response.url),
+        url=canonical_url(page_url) if page_url else _on_canonical_site(body, response.url),
         fetched_from=response.url,
         fetched_at=utc_timestamp(datetime.now(UTC)),
     )
     write_json(meta_path, meta)
     return meta
+
+
+def _on_canonical_site(body: bytes, fetched: str) -> str:
+    """The page's URL on the canonical site, never the mirror's it was fetched from."""
+    return Site(fetched, CANONICAL_SITE).canonical_url(_canonical_link(body) or fetched)
 
 
 def _canonical_link(body: bytes) -> str | None:

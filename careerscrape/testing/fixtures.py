@@ -6,21 +6,45 @@ else is optional: ``markup``, ``notes``, ``fetched_at``...) and
 ``expected.json`` (the record the parser must produce, without the fields
 that change on every run). Tests and ``careerscrape fixtures`` both read
 fixtures through this module.
+
+:func:`add_fixture` makes one from a page a crawl archived (``careerscrape
+fixtures add URL --from ARCHIVE NAME``): its ``expected.json`` is the parser's
+draft, and ``meta.json`` says so (``review``) until a person has checked it
+against the page and deleted that key; until then the fixture fails its test.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careerscrape.archive.capture import url_key
+from careerscrape.archive.reader import ArchiveIndex, Unresolved
+from careerscrape.atomic import write_json
+from careerscrape.models import PARSER_VERSION
 from careerscrape.parsing import parse_page
+from careerscrape.settings import CANONICAL_SITE
 
 #: Provenance that differs per run or per parser release; checked by dedicated tests.
 VOLATILE_FIELDS = ("fetched_at", "content_sha256", "parser_version")
 DEFAULT_ROOT = Path("fixtures/pages")
+
+
+#: meta.json key of a fixture whose expected.json is a draft (see the module).
+REVIEW = "review"
+
+
+class UnreviewedFixture(ValueError):
+    """A fixture whose expected.json nobody has checked against its page yet."""
+
+
+class FixtureError(ValueError):
+    """A fixture that cannot be made from an archive; ``str()`` is one line."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +73,12 @@ class Fixture:
         return self.folder / "expected.json"
 
     def expected(self) -> dict[str, Any]:
+        """The reviewed expected record; :class:`UnreviewedFixture` for a draft."""
+        if REVIEW in self.meta:
+            raise UnreviewedFixture(
+                f"{self.name}: expected.json is the parser's draft, not reviewed yet: check "
+                f"every value against page.html, then delete {REVIEW!r} from meta.json"
+            )
         return json.loads(self.expected_path.read_text(encoding="utf-8"))
 
     def actual(self) -> dict[str, Any]:
@@ -108,3 +138,47 @@ def unified_diff(fixture: Fixture, actual: dict[str, Any]) -> str:
             tofile=f"{fixture.name}/parsed",
         )
     )
+
+
+def add_fixture(
+    url: str, archives: Iterable[str | os.PathLike[str]], name: str, root: Path = DEFAULT_ROOT
+) -> Fixture:
+    """``root/name`` from the newest capture of ``url`` in ``archives`` (see the module).
+
+    ``url`` may be the page's canonical URL or the one it was crawled from. The folder
+    gets the page as served (its Content-Encoding undone), meta.json with the page's
+    canonical URL, where and when it was captured and the ``review`` mark, and the
+    parser's record of it as a draft expected.json.
+    """
+    folder = root / name
+    if folder.exists():
+        raise FixtureError(f"{folder} exists already: choose another name")
+    index = ArchiveIndex(archives)
+    try:
+        entry = index.get(url_key(url, CANONICAL_SITE))
+        if entry is None:
+            raise FixtureError(f"{url}: not in {', '.join(map(str, index.paths))}")
+        try:
+            loaded, captured = index.load(entry), index.resolve(entry)
+        except Unresolved as exc:
+            raise FixtureError(str(exc)) from None
+    finally:
+        index.close()
+    if loaded.status != 200:
+        raise FixtureError(f"{url}: the archive holds an HTTP {loaded.status} answer, not a page")
+    record = parse_page(loaded.body, entry.page_url).model_dump(mode="json")
+    for field in VOLATILE_FIELDS:
+        record.pop(field, None)
+    folder.mkdir(parents=True)
+    (folder / "page.html").write_bytes(loaded.body)
+    write_json(folder / "meta.json", {
+        "url": entry.page_url,
+        "markup": "nextjs" if b"__NEXT_DATA__" in loaded.body else None,
+        "fetched_from": captured.url,
+        "fetched_at": captured.date.isoformat(),
+        "archive": str(index.paths[captured.file]),
+        REVIEW: f"expected.json drafted by parser {PARSER_VERSION}: check each value against "
+                "the page, fix what the parser got wrong, then delete this key",
+    })  # fmt: skip
+    (folder / "expected.json").write_text(dumps(record), encoding="utf-8")
+    return Fixture(name, folder)

@@ -19,6 +19,7 @@ import pytest
 from support.crawl import ROOT, CrawlResult, crawl, crawl_command, made_by, run_folders, without
 from support.static_site import serve_pages
 
+from careerscrape.cli import main
 from careerscrape.testing.hostile import (
     INDEX,
     OFFSITE_HOST,
@@ -294,6 +295,14 @@ def test_a_job_killed_with_sigkill_resumes_to_the_outputs_of_an_uninterrupted_cr
     assert resumed.run["accounting"] == whole.run["accounting"]
     assert resumed.run["job"]["part"] == 2
     assert list(resumed.output.rglob("*.tmp")) == []  # the kill left no temporary file
+    # Both parts appended to one web archive (after any record the kill cut short): it
+    # rebuilds the job's records exactly, fetched_at included.
+    rebuilt = tmp_path / "rebuilt"
+    archive = str(resumed.folder / "pages.warc.gz")
+    assert main(["reparse", archive, "-o", str(rebuilt), "--jobs", "1"]) == 0
+    for name in ("roles.jsonl", "comparisons.jsonl"):
+        again = [json.loads(line) for line in (rebuilt / name).read_text().splitlines()]
+        assert {r["url"]: r for r in again} == resumed.by_url(name), name
 
 
 def test_a_power_cut_that_took_the_end_of_the_journal_still_resumes_to_the_same_outputs(

@@ -188,7 +188,9 @@ def refresh_for(folder: Path | None, output: Path) -> Refresh:
         }
     )
     crawler.stats.open_spider()
-    refresh = Refresh(crawler, SimpleNamespace(site=CrawledSite(MIRROR + "/")))
+    # Pages one hop from the start need their links (depth 1), pages at the depth do not.
+    spider = SimpleNamespace(site=CrawledSite(MIRROR + "/"), arguments=SimpleNamespace(depth=1))
+    refresh = Refresh(crawler, spider)
     refresh.spider_opened()
     return refresh
 
@@ -228,19 +230,20 @@ def test_a_304_or_the_same_body_carries_the_previous_record(tmp_path: Path, site
     record, path = made[0], site.paths[0]
     request = scrapy.Request(mirror(record["url"]))
     refresh.prepare(request)
-    carried = refresh.carry(Response(request.url, status=304, request=request), need_links=True)
+    carried = refresh.carry(Response(request.url, status=304, request=request))
     assert carried is not None
     assert carried.item.model_dump(mode="json") == record
     assert carried.links.follow == [mirror(site.url(site.paths[0]))]
 
     body = site.page(path)
-    same = HtmlResponse(request.url, status=200, body=body, request=scrapy.Request(request.url))
-    assert refresh.carry(same, need_links=False).item.model_dump(mode="json") == record
+    at_depth = scrapy.Request(request.url, meta={"hops": 1})  # its links are not followed
+    same = HtmlResponse(request.url, status=200, body=body, request=at_depth)
+    assert refresh.carry(same).item.model_dump(mode="json") == record
     other = HtmlResponse(request.url, status=200, body=body + b" ", request=same.request)
-    assert refresh.carry(other, need_links=False) is None
+    assert refresh.carry(other) is None
     # A 304 to a request that was not conditional is not ours to explain.
     unasked = scrapy.Request(mirror(record["url"]))
-    assert refresh.carry(Response(unasked.url, status=304, request=unasked), True) is None
+    assert refresh.carry(Response(unasked.url, status=304, request=unasked)) is None
     stats = refresh.crawler.stats
     assert stats.get_value("careerscrape/pages/not_modified") == 1
     assert stats.get_value("careerscrape/pages/same_content") == 1
@@ -255,7 +258,7 @@ def test_a_304_without_a_reusable_record_asks_again_unconditionally(
     request = scrapy.Request(mirror(url))
     refresh.prepare(request)
     refresh.previous._pages[url].reusable = False  # as when it fails validation when read
-    carried = refresh.carry(Response(request.url, status=304, request=request), True)
+    carried = refresh.carry(Response(request.url, status=304, request=request))
     again = carried.item
     assert isinstance(again, scrapy.Request)
     assert again.dont_filter and again.meta[UNCONDITIONAL]
@@ -291,4 +294,4 @@ def test_without_previous_nothing_changes(tmp_path: Path, site: Site) -> None:
     request = scrapy.Request(MIRROR + site.paths[0])
     refresh.prepare(request)
     assert not request.headers
-    assert refresh.carry(Response(request.url, status=304, request=request), True) is None
+    assert refresh.carry(Response(request.url, status=304, request=request)) is None

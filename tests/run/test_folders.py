@@ -59,6 +59,22 @@ def test_pruning_keeps_the_newest_runs_the_published_one_and_the_one_in_use(
     assert output.published() == runs[1].resolve()
 
 
+def test_pruning_keeps_the_archives_kept_runs_point_into(tmp_path: Path) -> None:
+    output = OutputFolder(tmp_path)
+    runs = [make_run(output, T0.replace(hour=hour), str(hour)) for hour in range(1, 7)]
+    output.publish(runs[5])
+    # Run 6 carried pages captured by runs 1 and 3 (revisits into their archives); run 5
+    # carried from run 2. Run 4 holds nothing a kept run needs.
+    (runs[5] / "archive-refs.txt").write_text(f"{runs[0].name}\n{runs[2].name}\n")
+    (runs[4] / "archive-refs.txt").write_text(f"{runs[1].name}\n")
+    removed = output.prune(keep=2)
+    assert removed == [runs[3]]
+    assert output.run_folders() == [runs[0], runs[1], runs[2], runs[4], runs[5]]
+    # Once run 5 goes, run 2 is no longer pointed into, and goes too.
+    assert output.prune(keep=1) == [runs[1], runs[4]]
+    assert output.run_folders() == [runs[0], runs[2], runs[5]]
+
+
 def test_leftovers_of_killed_runs_are_removed(tmp_path: Path) -> None:
     output = OutputFolder(tmp_path)
     run = make_run(output, T0, "x")

@@ -40,6 +40,11 @@ class _Site(BaseHTTPRequestHandler):
         self.seen.append((self.path, self.headers.get("User-Agent", "")))
         if self.path == "/old-chef":
             self._send(301, {"Location": "/chef-jobs/what-does-a-chef-do/"}, b"")
+        elif self.path == "/mirror/own-host":  # a mirror that rewrote the canonical link
+            own = f"http://{self.headers['Host']}/cook-jobs/what-does-a-cook-do/"
+            body = CANONICAL_PAGE.replace(b"https://www.zippia.com/sous-chef-jobs/"
+                                          b"what-does-a-sous-chef-do/", own.encode())  # fmt: skip
+            self._send(200, {"Content-Type": "text/html; charset=utf-8"}, body)
         elif self.path == "/mirror/sous-chef":
             self._send(200, {"Content-Type": "text/html; charset=utf-8"}, CANONICAL_PAGE)
         elif self.path == "/chef-jobs/what-does-a-chef-do/":
@@ -83,9 +88,9 @@ def test_fetch_writes_page_meta_and_a_replayable_cassette(tmp_path: Path, site) 
 
     assert (folder / "page.html").read_bytes() == PAGE, "decoded body, as served"
     assert json.loads((folder / "meta.json").read_text(encoding="utf-8")) == meta
-    # The page names no URL of its own: the address it came from, made canonical.
-    port = origin.rsplit(":", 1)[1]
-    assert meta["url"] == f"https://127.0.0.1:{port}/chef-jobs/what-does-a-chef-do/"
+    # The page names no URL of its own: the path it came from, on the canonical site
+    # (never the local server's address).
+    assert meta["url"] == "https://www.zippia.com/chef-jobs/what-does-a-chef-do/"
     assert meta["fetched_from"] == f"{origin}/chef-jobs/what-does-a-chef-do/"
     assert datetime.fromisoformat(meta["fetched_at"]).tzinfo is not None
     assert [path for path, _ in _Site.seen] == ["/old-chef", "/chef-jobs/what-does-a-chef-do/"]
@@ -111,6 +116,12 @@ def test_a_page_fetched_from_a_mirror_keeps_its_own_canonical_url(tmp_path: Path
     meta = fetch_fixture(f"{origin}/mirror/sous-chef", tmp_path / "sous-chef")
     assert meta["url"] == "https://www.zippia.com/sous-chef-jobs/what-does-a-sous-chef-do/"
     assert meta["fetched_from"] == f"{origin}/mirror/sous-chef"
+
+
+def test_a_mirror_that_names_itself_still_gives_the_canonical_url(tmp_path: Path, site) -> None:
+    origin, _ = site
+    meta = fetch_fixture(f"{origin}/mirror/own-host", tmp_path / "cook")
+    assert meta["url"] == "https://www.zippia.com/cook-jobs/what-does-a-cook-do/"
 
 
 def test_a_url_given_for_the_page_wins(tmp_path: Path, site) -> None:

@@ -1,0 +1,221 @@
+"""Rebuild a dataset from web archives with today's parser: no site, no Scrapy engine.
+
+Every page the crawl parsed or rejected after download is in its archive, marked by
+the ``Careerscrape-Hops`` field (robots.txt and sitemaps are not pages). The newest
+capture of each URL is read (a revisit, from the older capture it points at), its
+Content-Encoding undone, and given to the decision the crawl makes of a response
+(careerscrape.run.outcome.page_outcome), dated with the capture's WARC-Date: the
+date the crawl gave the record. A redirect is not a page of its own when the archive
+holds the page it leads to. The outputs are the crawl's, made by the crawl's code:
+the record feeds (by the exporter the caller gives, the crawl's own), rejects.jsonl,
+catalog.jsonl (CatalogBuilder) and run.json (the run summary and health verdict).
+
+Parsing is spread over ``jobs`` forked processes; each inherits the index (no
+bodies) and reads its captures by seeking to them. Results come back in archive
+order, and the outputs are written by this process alone.
+
+What the archive cannot hold, a rebuild cannot give: pages that never answered
+(timeouts, robots.txt, refused connections) are not in it, and a redirect off the
+site is rejected as ``http_3xx`` (the crawl's reason was ``offsite_redirect``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from careerscrape.archive.reader import ArchiveIndex, Entry, Unresolved
+from careerscrape.atomic import write_json
+from careerscrape.catalog.merge import CatalogBuilder
+from careerscrape.items import Reject
+from careerscrape.models import PageRecord
+from careerscrape.outputs import CATALOG, COMPARISONS, REJECTS, ROLES, RUN_SUMMARY
+from careerscrape.pipelines.fields import field_counts, field_slots
+from careerscrape.run.drift import compare
+from careerscrape.run.health import verdict
+from careerscrape.run.outcome import page_outcome
+from careerscrape.run.summary import summarise
+from careerscrape.stats import (
+    CATALOG_ROLES,
+    DUPLICATES,
+    PAGES_REQUESTED,
+    fields,
+    records,
+    rejects,
+    slots,
+)
+from careerscrape.stats import (
+    REJECTS as REJECTS_STAT,
+)
+
+__all__ = ["page_entries", "rebuild"]
+
+#: The record feeds, by page type.
+FEEDS = {"role": ROLES, "comparison": COMPARISONS}
+#: Pages handed to a worker at a time: few enough for an even spread, enough to keep
+#: the cost of passing them small next to parsing.
+CHUNK = 8
+
+#: The index in a worker process (set once by :func:`_start_worker`).
+_index: ArchiveIndex | None = None
+
+
+def page_entries(index: ArchiveIndex) -> list[Entry]:
+    """The captures a rebuild parses, in archive order: the newest of each page URL, less
+    the redirects whose target the archive holds (that page is parsed instead)."""
+    pages = [
+        entry
+        for entry in index.newest.values()
+        if entry.hops is not None and not (entry.location and index.get(entry.location))
+    ]
+    return sorted(pages, key=lambda entry: (entry.file, entry.offset))
+
+
+def outcome(index: ArchiveIndex, entry: Entry) -> PageRecord | Reject:
+    """What the crawl makes of the capture: its record, or a reject."""
+    try:
+        earlier = index.resolve(entry)
+        loaded = index.load(entry)
+    except Unresolved as exc:
+        return Reject(entry.page_url, "archive_miss", str(exc), status=entry.status,
+                      rejected_at=entry.date.isoformat())  # fmt: skip
+    content_type = next((v for k, v in loaded.headers if k.lower() == "content-type"), "")
+    try:
+        result = page_outcome(loaded.body, url=entry.page_url, asked=entry.page_url,
+                              status=loaded.status, content_type=content_type,
+                              fetched_at=earlier.date)  # fmt: skip
+    except Exception as exc:  # as in the crawl: a page no one foresaw is a reject
+        result = Reject(entry.page_url, "internal", f"{type(exc).__name__}: {exc}",
+                        status=loaded.status)  # fmt: skip
+    if isinstance(result, Reject):
+        result.rejected_at = earlier.date.isoformat()  # when the page was read, not now
+        return result
+    return result.record
+
+
+def _start_worker(index: ArchiveIndex) -> None:
+    """A forked worker: the parent's index, without the parent's open files (a file
+    offset is shared across a fork, and each worker seeks on its own)."""
+    global _index
+    index.close()
+    _index = index
+
+
+def _work(entry: Entry) -> PageRecord | Reject:
+    assert _index is not None
+    return outcome(_index, entry)
+
+
+def outcomes(index: ArchiveIndex, entries: list[Entry], jobs: int) -> Iterator[Any]:
+    """:func:`outcome` of every entry, in order, over ``jobs`` processes (1: this one)."""
+    if jobs <= 1:
+        for entry in entries:
+            yield outcome(index, entry)
+        return
+    with multiprocessing.get_context("fork").Pool(jobs, _start_worker, (index,)) as pool:
+        yield from pool.imap(_work, entries, chunksize=CHUNK)
+
+
+class _Outputs:
+    """The files of a rebuilt run, and the crawl stats they add up to."""
+
+    def __init__(self, folder: Path, exporter: Callable[[IO[bytes]], Any]) -> None:
+        self.folder = folder
+        self.exporter = exporter
+        self.stats: Counter[str] = Counter()
+        self.catalog = CatalogBuilder()
+        self.seen: set[str] = set()
+        self._feeds: dict[str, tuple[IO[bytes], Any]] = {}
+        self._rejects = (folder / REJECTS).open("w", encoding="utf-8", newline="\n")
+
+    def add(self, result: PageRecord | Reject) -> None:
+        stats = self.stats
+        if isinstance(result, Reject):
+            stats[REJECTS_STAT] += 1
+            stats[rejects(result.reason)] += 1
+            self._rejects.write(result.to_line())
+            return
+        if result.url in self.seen:  # two URLs of one page (DeduplicatePipeline)
+            stats[DUPLICATES] += 1
+            return
+        self.seen.add(result.url)
+        kind = result.page_type
+        stats[records(kind)] += 1
+        stats[slots(kind)] += field_slots(result)
+        for name, count in field_counts(result).items():
+            stats[fields(kind, name)] += count
+        self._feed(kind).export_item(result)
+        self.catalog.add(result)
+
+    def _feed(self, kind: str) -> Any:
+        if kind not in self._feeds:
+            handle = (self.folder / FEEDS[kind]).open("wb")
+            exporter = self.exporter(handle)
+            exporter.start_exporting()
+            self._feeds[kind] = (handle, exporter)
+        return self._feeds[kind][1]
+
+    def close(self) -> None:
+        for handle, exporter in self._feeds.values():
+            exporter.finish_exporting()
+            handle.close()
+        for kind, name in FEEDS.items():  # a feed with no record is an empty file, as a crawl's
+            if kind not in self._feeds:
+                (self.folder / name).touch()
+        self._rejects.close()
+        self.stats[CATALOG_ROLES] = self.catalog.write(self.folder / CATALOG)
+
+
+def rebuild(
+    archives: Iterable[str | os.PathLike[str]],
+    folder: str | os.PathLike[str],
+    *,
+    settings: Any,
+    exporter: Callable[[IO[bytes]], Any],
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Rebuild the dataset of ``archives`` into ``folder``; returns its run summary.
+
+    ``settings``: anything with Scrapy's ``Settings`` getters, for the health verdict.
+    ``exporter``: the record feeds' item exporter class (the crawl's). ``progress`` is
+    called with (pages done, pages) after each page.
+    """
+    started = datetime.now(UTC)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    index = ArchiveIndex(archives)
+    entries = page_entries(index)
+    outputs = _Outputs(folder, exporter)
+    try:
+        for done, result in enumerate(outcomes(index, entries, jobs), 1):
+            outputs.add(result)
+            if progress is not None:
+                progress(done, len(entries))
+    finally:
+        outputs.close()
+        index.close()
+    stats: dict[str, Any] = {**outputs.stats, PAGES_REQUESTED: len(entries),
+                             "finish_reason": "finished",
+                             "downloader/response_count": len(entries)}  # fmt: skip
+    for status, count in Counter(entry.status for entry in entries).items():
+        stats[f"downloader/response_status_count/{status}"] = count
+    summary = summarise(stats, started, datetime.now(UTC))
+    summary["reparse"] = {
+        "archives": [str(path) for path in index.paths],
+        "captures": index.captures,
+        "pages": len(entries),
+        "revisits": sum(entry.refers_to is not None for entry in entries),
+        "jobs": jobs,
+    }
+    summary["drift"] = compare(None, summary, settings)
+    summary["health"] = verdict(summary, settings)
+    never = "no (a rebuild from archives is never published)"
+    summary["publication"] = {"run_dir": str(folder), "published": False, "detail": never}
+    write_json(folder / RUN_SUMMARY, summary)
+    return summary
