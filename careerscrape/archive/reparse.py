@@ -4,7 +4,7 @@ Every page the crawl parsed or rejected after download is in its archive, marked
 the ``Careerscrape-Hops`` field (robots.txt and sitemaps are not pages). The newest
 capture of each URL is read (a revisit, from the older capture it points at), its
 Content-Encoding undone, and given to the decision the crawl makes of a response
-(careerscrape.run.outcome.page_outcome), dated with the capture's WARC-Date: the
+(careerscrape.run.outcome.read_response), dated with the capture's WARC-Date: the
 date the crawl gave the record. A redirect is not a page of its own when the archive
 holds the page it leads to. The outputs are the crawl's, made by the crawl's code:
 the record feeds (by the exporter the caller gives, the crawl's own), rejects.jsonl,
@@ -38,7 +38,7 @@ from careerscrape.outputs import CATALOG, COMPARISONS, REJECTS, ROLES, RUN_SUMMA
 from careerscrape.pipelines.fields import field_counts, field_slots
 from careerscrape.run.drift import compare
 from careerscrape.run.health import verdict
-from careerscrape.run.outcome import page_outcome
+from careerscrape.run.outcome import read_response
 from careerscrape.run.summary import summarise
 from careerscrape.stats import (
     CATALOG_ROLES,
@@ -85,17 +85,12 @@ def outcome(index: ArchiveIndex, entry: Entry) -> PageRecord | Reject:
         return Reject(entry.page_url, "archive_miss", str(exc), status=entry.status,
                       rejected_at=entry.date.isoformat())  # fmt: skip
     content_type = next((v for k, v in loaded.headers if k.lower() == "content-type"), "")
-    try:
-        result = page_outcome(loaded.body, url=entry.page_url, asked=entry.page_url,
-                              status=loaded.status, content_type=content_type,
-                              fetched_at=earlier.date)  # fmt: skip
-    except Exception as exc:  # as in the crawl: a page no one foresaw is a reject
-        result = Reject(entry.page_url, "internal", f"{type(exc).__name__}: {exc}",
-                        status=loaded.status)  # fmt: skip
+    result = read_response(loaded.body, url=entry.page_url, asked=entry.page_url,
+                           status=loaded.status, content_type=content_type,
+                           fetched_at=earlier.date, page_url=entry.page_url).outcome  # fmt: skip
     if isinstance(result, Reject):
         result.rejected_at = earlier.date.isoformat()  # when the page was read, not now
-        return result
-    return result.record
+    return result
 
 
 def _start_worker(index: ArchiveIndex) -> None:

@@ -3,18 +3,73 @@
 One decision for the crawl (careerscrape.spiders.careers) and for a rebuild from an
 archive (careerscrape.archive.reparse), so that both make the same records and the
 same rejects of the same response. No Scrapy here.
+
+:func:`read_response` is the whole of a page's work that needs no crawl state: the
+decision, the links to follow and, for a bug, its traceback, in a :class:`PageResult`
+that pickles. The crawl runs it in process or in a worker process
+(careerscrape.spiders._pool, ``PARSE_PROCESSES``) and gets the same result either way.
 """
 
 from __future__ import annotations
 
+import traceback
+from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import ValidationError
 
 from careerscrape.items import Reject
+from careerscrape.links import Links, links_to_follow
+from careerscrape.models import PageRecord
 from careerscrape.parsing import BlockedPage, EncodingError, ParsedPage, ParseError, read_page
+from careerscrape.site import Site
 
-__all__ = ["page_outcome"]
+__all__ = ["PageResult", "one_line", "page_outcome", "read_response"]
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """A response's outcome, in a form a worker process can send back (no parse tree)."""
+
+    #: The page's record, or its reject.
+    outcome: PageRecord | Reject
+    #: The links to follow from a record's page, when asked for.
+    links: Links | None = None
+    #: An unexpected exception's traceback: ``outcome`` is then an ``internal`` reject.
+    error: str | None = None
+
+
+def read_response(
+    body: bytes,
+    *,
+    url: str,
+    asked: str,
+    status: int,
+    content_type: str,
+    fetched_at: datetime,
+    page_url: str,
+    site: Site | None = None,
+) -> PageResult:
+    """:func:`page_outcome`, and the links of a record's page (read from ``page_url``, the
+    address it was fetched from) when ``site`` is given. Never raises: an unexpected
+    exception is an ``internal`` reject, with its traceback for the log."""
+    try:
+        outcome = page_outcome(body, url=url, asked=asked, status=status,
+                               content_type=content_type, fetched_at=fetched_at)  # fmt: skip
+        if isinstance(outcome, Reject):
+            return PageResult(outcome)
+        links = links_to_follow(outcome, page_url, site) if site is not None else None
+        return PageResult(outcome.record, links)
+    except Exception as exc:  # a bug, or a page no one foresaw: a reject, not a lost page
+        reject = Reject(asked, "internal", one_line(exc), status=status)
+        return PageResult(reject, error=traceback.format_exc())
+
+
+def one_line(exc: BaseException) -> str:
+    """``Type: message`` on one line, for a reject's detail."""
+    message = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
 
 #: Media types a career page can be served as (no Content-Type at all is let through).
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})

@@ -25,10 +25,9 @@ from scrapy.http import Response
 from careerscrape.atomic import write_json
 from careerscrape.catalog.diff import DiffError, diff_catalogs, read_catalog
 from careerscrape.downloadermiddlewares.archive import writes_archive
-from careerscrape.links import Links, links_to_follow
+from careerscrape.links import Links
 from careerscrape.models import PageRecord
 from careerscrape.outputs import CATALOG, CHANGES, VALIDATORS
-from careerscrape.parsing import ParsedPage
 from careerscrape.refresh.previous import PreviousRun, PreviousRunError, Validator
 from careerscrape.run.folders import open_run_file
 from careerscrape.stats import (
@@ -207,13 +206,13 @@ class Refresh:
         again.meta[UNCONDITIONAL] = True
         return again
 
-    def remember(self, response: Response, page: ParsedPage) -> None:
-        """The validators of a page just parsed, for the next run (written once it is scraped)."""
+    def remember(self, response: Response, record: PageRecord, links: Links | None) -> None:
+        """The validators of a page just parsed, for the next run (written once it is scraped);
+        ``links``: the links to follow from it (given whenever refresh is on)."""
         if not self.enabled:
             return
+        assert links is not None
         site = self.spider.site
-        links = links_to_follow(page, response.url, site)
-        record = page.record
         self._pending[record.url] = Validator(
             url=record.url,
             content_sha256=record.content_sha256,

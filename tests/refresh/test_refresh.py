@@ -13,6 +13,7 @@ from scrapy.exceptions import UsageError
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 
+from careerscrape.links import links_to_follow
 from careerscrape.models import RoleComparison, RoleProfile
 from careerscrape.parsing import parse_page, read_page
 from careerscrape.refresh.previous import PreviousRun, PreviousRunError, Validator
@@ -273,7 +274,9 @@ def test_parsed_pages_leave_validators_for_the_next_run(tmp_path: Path, site: Si
         headers={"ETag": '"abc"', "Last-Modified": "Wed, 20 Sep 2023 09:30:00 GMT"},
     )  # fmt: skip
     page = read_page(site.page(path), site.url(path))
-    refresh.remember(response, page)
+    refresh.remember(
+        response, page.record, links_to_follow(page, response.url, refresh.spider.site)
+    )
     refresh.item_scraped(page.record)
     (tmp_path / "out" / "catalog.jsonl").write_text("")  # as the catalog pipeline leaves it
     refresh.spider_closed(None, "finished")
