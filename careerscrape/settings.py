@@ -237,6 +237,9 @@ PREVIOUS_DIR = None
 #: Move what start-up allocated out of the garbage collector's way when the spider opens
 #: (careerscrape/extensions/startup_heap.py): gen-2 collections stop walking it.
 GC_FREEZE_AT_START = True
+#: Worker processes that parse pages (careerscrape/spiders/_pool.py); 0 parses in the crawl's
+#: own process. Unset: one per core but one, which the engine keeps (0 on one core).
+PARSE_PROCESSES = None
 
 LOG_LEVEL = "INFO"
 #: One progress line a minute (careerscrape.extensions.progress) replaces Scrapy's LogStats line.

@@ -27,17 +27,17 @@ from twisted.python.failure import Failure
 
 from careerscrape.downloadermiddlewares.archive import fetched_at
 from careerscrape.items import Reject
-from careerscrape.links import Links, links_to_follow
+from careerscrape.links import Links
 from careerscrape.models import PageRecord
-from careerscrape.parsing import ParsedPage
 from careerscrape.parsing.urls import page_kind
 from careerscrape.pipelines.rejects import Rejected
 from careerscrape.run.health import SITEMAP_REJECT
-from careerscrape.run.outcome import page_outcome
+from careerscrape.run.outcome import PageResult, one_line, read_response
 from careerscrape.site import crawled_site
 from careerscrape.spiders._arguments import CrawlArguments
 from careerscrape.spiders._failures import failure_reason
 from careerscrape.spiders._ledger import Ledger
+from careerscrape.spiders._pool import ParsePool, parse_processes
 from careerscrape.spiders._refresh import Refresh
 from careerscrape.spiders._sitemaps import SitemapError, read_sitemap
 from careerscrape.spiders.feed import StartFeed
@@ -97,6 +97,9 @@ class CareersSpider(scrapy.Spider):
             (spider._spider_closed, signals.spider_closed),
         ):
             crawler.signals.connect(handler, signal=signal)
+        #: The worker processes that parse (PARSE_PROCESSES), started with the crawl; none
+        #: for ``scrapy parse`` and ``scrapy shell``, which parse in process.
+        spider.pool: ParsePool | None = None
         #: Refresh runs (-a previous=DIR): conditional requests, unchanged pages carried over.
         spider.refresh = Refresh(crawler, spider)
         #: Start pages join the scheduler as it drains (START_QUEUE_LIMIT), not all at once.
@@ -110,6 +113,9 @@ class CareersSpider(scrapy.Spider):
         requested as the scheduler has room for them (:class:`StartFeed`, START_QUEUE_LIMIT),
         so any number keeps a short queue. A start-list line that is not an http(s) URL of
         the crawled site is a reject at once."""
+        processes = parse_processes(self.crawler.settings)
+        if processes > 0:  # the workers start up while robots.txt and the sitemap download
+            self.pool = ParsePool(processes)
         pages: list[tuple[str, int]] = list(self.resumed)
         for entry in self._start_entries():
             if isinstance(entry, Reject):
@@ -206,7 +212,7 @@ class CareersSpider(scrapy.Spider):
         if isinstance(item, Reject) or not isinstance(response, Response):
             return  # the reject itself failed: its page stays pending, and is named
         url = self._asked(response.request)
-        reject = Reject(url, "internal", _one_line(failure.value), status=response.status)
+        reject = Reject(url, "internal", one_line(failure.value), status=response.status)
         await self.crawler.engine.scraper.start_itemproc_async(reject, response=response)
 
     def _ended(self, url: str, duplicate: bool = False) -> None:
@@ -226,6 +232,8 @@ class CareersSpider(scrapy.Spider):
 
     def _spider_closed(self, spider: Any = None, reason: str = "") -> None:
         """Pages asked for that never ended: counted and named, for the verdict."""
+        if self.pool is not None:
+            self.pool.close()
         lost = self.ledger.pending()
         if lost and reason == "finished":
             self.crawler.stats.set_value(PAGES_LOST, lost[:LOST_NAMED])
@@ -263,12 +271,7 @@ class CareersSpider(scrapy.Spider):
             for url, hops in pages:
                 yield from self._page_request(url, hops)
 
-    def _follow(
-        self, page: ParsedPage | None, response: Response, links: Links | None = None
-    ) -> Iterator[scrapy.Request]:
-        if links is None:  # given: the links a refresh run kept from the previous run
-            assert page is not None
-            links = links_to_follow(page, response.url, self.site)
+    def _follow(self, response: Response, links: Links) -> Iterator[scrapy.Request]:
         stats = self.crawler.stats
         stats.inc_value(LINKS_OFFSITE, links.offsite)
         stats.inc_value(LINKS_FOLLOWED, len(links.follow))
@@ -278,7 +281,7 @@ class CareersSpider(scrapy.Spider):
 
     # -- what comes back -------------------------------------------------------------------
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         """One page in, one record or one reject out (and, for a record, the links to follow).
 
         Every status reaches this callback (HTTPERROR_ALLOW_ALL): a robot check
@@ -286,38 +289,53 @@ class CareersSpider(scrapy.Spider):
         a reject named after its status. Whatever goes wrong here is a reject.
         """
         try:
-            yield from self._read(response)
+            async for output in self._read(response):
+                yield output
         except Exception as exc:  # a bug, or a page no one foresaw: a reject, not a lost page
             self.logger.exception("internal error on %s", response.url)
-            yield Reject(self._asked(response.request), "internal", _one_line(exc),
+            yield Reject(self._asked(response.request), "internal", one_line(exc),
                          status=response.status)  # fmt: skip
 
-    def _read(self, response: Response) -> Iterator[Any]:
+    async def _read(self, response: Response) -> AsyncIterator[Any]:
         follow = response.meta.get("hops", 0) < self.arguments.depth
         carried = self.refresh.carry(response)  # 304, or the same body
         if carried is not None:  # the previous record, not parsed again (careerscrape.refresh)
             if follow and carried.links is not None:
-                yield from self._follow(None, response, carried.links)
+                for request in self._follow(response, carried.links):
+                    yield request
             yield carried.item
             return
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
-        outcome = page_outcome(
-            response.body, url=self.site.canonical_url(response.url),
-            asked=self._asked(response.request), status=response.status,
-            content_type=content_type, fetched_at=fetched_at(response.meta),
-        )  # fmt: skip
+        result = await self._outcome(response, links=follow or self.refresh.enabled)
+        if result.error is not None:
+            self.logger.error("internal error on %s\n%s", response.url, result.error)
+        outcome = result.outcome
         if isinstance(outcome, Reject):
             if outcome.reason == "blocked":
                 self._slow_down(response)
             yield outcome
             return
-        page = outcome
-        self.refresh.remember(response, page)  # before the record is scraped
+        self.refresh.remember(response, outcome, result.links)  # before the record is scraped
         # The links first: a journal (JOBDIR) then holds the pages a record led to before the
         # record itself, so a job cut short anywhere can still reach them when it resumes.
-        if follow:
-            yield from self._follow(page, response)
-        yield page.record
+        if follow and result.links is not None:
+            for request in self._follow(response, result.links):
+                yield request
+        yield outcome
+
+    async def _outcome(self, response: Response, links: bool) -> PageResult:
+        """:func:`read_response` of ``response``: in a worker process (PARSE_PROCESSES), or here."""
+        page = {
+            "url": self.site.canonical_url(response.url),
+            "asked": self._asked(response.request),
+            "status": response.status,
+            "content_type": response.headers.get(b"Content-Type", b"").decode("latin-1"),
+            "fetched_at": fetched_at(response.meta),
+            "page_url": response.url,
+            "site": self.site if links else None,
+        }
+        if self.pool is None:
+            return read_response(response.body, **page)
+        return await self.pool.read(response.body, **page)
 
     #: ``scrapy parse --spider=careers URL`` (and ``scrapy shell``'s spider) call ``parse``.
     parse = parse_page
@@ -359,9 +377,3 @@ class CareersSpider(scrapy.Spider):
 def _asked_url(request: scrapy.Request) -> str:
     """The URL the crawl asked for, before any redirect."""
     return request.meta.get("redirect_urls", [request.url])[0]
-
-
-def _one_line(exc: BaseException) -> str:
-    """``Type: message`` on one line, for a reject's detail."""
-    message = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

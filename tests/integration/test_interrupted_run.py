@@ -2,7 +2,8 @@
 the outputs of an uninterrupted crawl (careerscrape.journal), over real HTTP on 127.0.0.1.
 
 Run A crawls a generated site of 300 pages (from its sitemap) and 5 pages it does not
-have, without stopping. Run B is the same crawl with ``-s JOBDIR``: its first part gets
+have, without stopping, parsing in process. Run B is the same crawl with ``-s JOBDIR``,
+parsing in two worker processes: its first part gets
 one SIGTERM once about a third of the pages are fetched, and the same command then
 resumes it to the end.
 """
@@ -68,10 +69,11 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     with serve(site) as server:
         args = ("-a", "sitemap=/sitemap.xml", "-a", f"urls={','.join(MISSING)}",
                 "-a", "depth=0", "-a", f"site={server.base_url}")  # fmt: skip
-        uninterrupted = crawl(tmp / "a", *args, **SETTINGS)
+        uninterrupted = crawl(tmp / "a", *args, **SETTINGS, PARSE_PROCESSES="0")
         assert uninterrupted.returncode == 0, uninterrupted.log[-3000:]
 
-        job = {**SETTINGS, "JOBDIR": str(tmp / "job")}
+        # Stopped while pages are parsed in worker processes: they finish the pages in flight.
+        job = {**SETTINGS, "PARSE_PROCESSES": "2", "JOBDIR": str(tmp / "job")}
         before = fetched(server, pages)
         log = tmp / "first-part.log"
         with log.open("w") as log_file:
