@@ -29,7 +29,7 @@ from functools import cached_property, lru_cache
 
 from lxml import etree
 
-from careerscrape.parsing.text import clean, is_blank
+from careerscrape.parsing.text import BULLETS, clean, is_blank
 
 #: Subtrees a reader does not read as content.
 NOISE_TAGS = frozenset(
@@ -56,19 +56,19 @@ _HEADING_TAGS = frozenset({*HEADING_LEVELS, "summary"})
 #: What separates the lines of one block: a <br>, or a block inside a list item.
 _LINE = "\x1e"  # a record separator: str.split() and so clean() take it for a space
 #: A list marker: a bullet character (or a dash), or a number and a dot or bracket.
-_BULLETS = (
-    "\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u25ba\u25b8"
-    "\u27a2\u27a4\u2713\u2714\u2013\u2014*+-"
-)
-_MARKER = rf"[{re.escape(_BULLETS)}]|\d{{1,3}}[.)]"
+_MARKER = rf"[{re.escape(BULLETS)}]|\d{{1,3}}[.)]"
 #: A line that opens on a list marker, then words.
 LIST_MARKER = re.compile(rf"^(?:{_MARKER})\s+(?=\S)")
 #: A marker alone on its line, the item's words in the blocks inside it.
 _BARE_MARKER = re.compile(rf"^(?:{_MARKER})$")
-_MARKER_START = frozenset(_BULLETS + "0123456789")  # a cheap test before the patterns
+_MARKER_START = frozenset(BULLETS + "0123456789")  # a cheap test before the patterns
 _FIRST_NUMBER = re.compile(r"^0?1[.)]")
-#: "Label: value": a short label, a colon, the value.
-_PAIR_LINE = re.compile(r"^[^:]{2,40}:\s+\S")
+#: What parts a label from its value on one line: a colon, or a dash with spaces around it
+#: ("Yearly salary: $1", "Yearly salary — $1", as a print view writes a figure).
+_SEPARATOR = r"(?:\s*:\s*|\s+[\u2014\u2013]\s+)"
+_SEPARATOR_CHARS = (":", "\u2014", "\u2013")
+#: "Label: value": a short label, a colon (or a spaced dash), the value.
+_PAIR_LINE = re.compile(r"^[^:\u2014\u2013]{2,40}(?::|\s[\u2014\u2013])\s+\S")
 #: "Whose: value", a line of a figure's card: a role's name, a colon, its value.
 _OWNED_LINE = re.compile(r"^([^:]{2,80}?)\s*:\s+(\S.*)$")
 _ITEM_MAX = 300  # a line longer than this is prose, not a list item
@@ -342,6 +342,10 @@ class Document:
         values = _row_cells(cell, known)
         if any(":" in value and _OWNED_LINE.match(value) for value in values):
             return None  # "Whose: value" lines under the label: a card per figure, read apart
+        # One of a row of labels (a table on its side): what follows the last one is the
+        # head of the roles' column, or a header cell blanked, no value.
+        if cell.tag != "dt" and _heads_a_column(cell, known):
+            return self._column(cell, known)
         if len(values) > 1 and cell.tag != "dt":
             return Figure(tuple(values), (), ROW)
         if values:
@@ -349,20 +353,25 @@ class Document:
             # one value: of a card, or of a row that lost a cell. The header tells.
             header = tuple(_header_cells(cell, known))
             return Figure(tuple(values), (), self.block_at(cell), header)
-        if cell.tag != "dt" and _heads_a_column(cell, known):
-            return self._column(cell)
         before = _value_before(cell, known)
         return None if before is None else Figure((before,), (), self.block_at(cell))
 
-    def _column(self, label: etree._Element) -> Figure | None:
-        """The values under a label in a header row of labels, with the head of each row."""
+    def _column(self, label: etree._Element, known: frozenset[str]) -> Figure | None:
+        """The values under a label in a header row of labels, with the head of each row.
+
+        The rows' heads (the roles' names) are in the column whose header is
+        no label: the first (blank or "Role"), or wherever the table puts it.
+        """
         header = label.getparent()
         labels = [c for c in header if not _is_noise(c)]
         column = labels.index(label)
+        texts = [label_key(full_text(c)) for c in labels]
+        heads_at = [i for i, t in enumerate(texts) if t not in known]
+        head = next((i for i in heads_at if texts[i]), heads_at[0] if heads_at else 0)
         values, heads = [], []
         for cells in _rows_after(header):
             if len(cells) == len(labels):  # a row of this table: as wide as its header
-                heads.append(cells[0])
+                heads.append(cells[head])
                 values.append(cells[column])
         return Figure(tuple(values), tuple(heads), self.block_at(label)) if values else None
 
@@ -389,7 +398,7 @@ class Document:
                 found[label_key(label)].append(Figure((value,), (), block.index))
                 continue
             for line in lines:
-                match = pattern.match(line) if ":" in line else None
+                match = pattern.match(line) if _may_pair(line) else None
                 if match:
                     found[label_key(match.group(1))].append(
                         Figure((match.group(2),), (), block.index)
@@ -399,15 +408,24 @@ class Document:
 
     def _owned_lines(self, label: Block) -> Figure | None:
         """The "Whose: value" lines under a label line, up to the next title, as one figure."""
-        heads, values = [], []
+        heads: list[str] = []
+        values: list[str] = []
+        first: Block | None = None
         for block in self.blocks[label.index + 1 :]:
             if block.is_heading:
                 break
+            if block.kind == "part":
+                continue  # a line of the item before it, read with that item
             owned = [_OWNED_LINE.match(line) for line in block.all_lines]
-            if not all(owned):
+            # One figure's lines share a box: lines in the next box are the next figure's.
+            if not all(owned) or (first is not None and not _alike(first, block)):
                 break
-            heads += [match.group(1) for match in owned]
-            values += [match.group(2) for match in owned]
+            first = first or block
+            for match in owned:
+                if match.group(1) in heads:  # a name again: the next figure's, its label lost
+                    return Figure(tuple(values), tuple(heads), label.index)
+                heads.append(match.group(1))
+                values.append(match.group(2))
         return Figure(tuple(values), tuple(heads), label.index) if values else None
 
     def block_at(self, element: etree._Element) -> int:
@@ -486,9 +504,14 @@ def _first_held(element: etree._Element, index: dict[etree._Element, int]) -> in
 
 @lru_cache(maxsize=8)
 def _label_line_pattern(known: frozenset[str]) -> re.Pattern[str]:
-    """ "<one of the labels>: <value>", any letter case."""
+    """ "<one of the labels>: <value>" (or "<label> — <value>"), any letter case."""
     labels = "|".join(sorted(map(re.escape, known), key=len, reverse=True))
-    return re.compile(rf"^({labels})\s*:\s*(\S.*)$", re.I)
+    return re.compile(rf"^({labels}){_SEPARATOR}(\S.*)$", re.I)
+
+
+def _may_pair(line: str) -> bool:
+    """A cheap test before the label patterns: does ``line`` hold a separator at all?"""
+    return any(separator in line for separator in _SEPARATOR_CHARS)
 
 
 def _repeated_lines(section: list[Block]) -> list[str]:
@@ -627,13 +650,15 @@ def _text_parts(element: etree._Element, parts: list[str]) -> None:
         tag = child.tag
         if tag == "br":
             parts.append(" ")
-        elif isinstance(tag, str) and not _is_noise(child):
-            if tag in BLOCK_TAGS:
+        elif _is_noise(child):
+            if isinstance(tag, str) and _shown_unspoken(child, child.keys()):
                 parts.append(" ")
-                _text_parts(child, parts)
-                parts.append(" ")
-            else:
-                _text_parts(child, parts)
+        elif tag in BLOCK_TAGS:
+            parts.append(" ")
+            _text_parts(child, parts)
+            parts.append(" ")
+        else:
+            _text_parts(child, parts)
         tail = child.tail
         if tail:
             parts.append(tail)
@@ -742,7 +767,7 @@ def _row_cells(label: etree._Element, known: frozenset[str]) -> list[str]:
             break
         text = full_text(sibling)
         if (len(text) <= _LABEL_MAX and label_key(text) in known) or (
-            ":" in text and _label_line_pattern(known).match(text)
+            _may_pair(text) and _label_line_pattern(known).match(text)
         ):
             break  # the next label, alone or with its value ("LGBT Percentage: 8%")
         if len(text) > _AD_LABEL_MAX or not _is_ad_label(text):
@@ -758,16 +783,16 @@ def _siblings(element: etree._Element) -> list[etree._Element]:
 def _heads_a_column(label: etree._Element, known: frozenset[str]) -> bool:
     """Is ``label``, with no value after it, one of a row of labels (a table on its side)?
 
-    The cell after it is another label or, for the last label of the row,
-    the one before it is. (Pairs in one row, "label value label value", have
-    a value next to each label.)
+    The cell after it or the one before it is another label (the last label
+    of the row may be followed by the roles' column). (Pairs in one row,
+    "label value label value", have a value next to each label.)
     """
     cells = _siblings(label)
     if label not in cells:  # the page's root, on a page cut short
         return False
     at = cells.index(label)
-    neighbour = cells[at + 1] if at + 1 < len(cells) else cells[at - 1] if at else None
-    return neighbour is not None and label_key(full_text(neighbour)) in known
+    neighbours = cells[at + 1 : at + 2] + cells[max(at - 1, 0) : at]
+    return any(label_key(full_text(cell)) in known for cell in neighbours)
 
 
 def _value_before(label: etree._Element, known: frozenset[str]) -> str | None:
@@ -909,7 +934,10 @@ def _walk(
             and ("hidden" in attributes or "aria-hidden" in attributes or "role" in attributes)
             and _is_hidden(element, attributes)
         )
-        if not skipped:  # a skipped subtree is left out, but its tail is still text of the line
+        if skipped:  # a skipped subtree is left out, but its tail is still text of the line
+            if _shown_unspoken(element, attributes):
+                parts.append(" ")
+        else:
             if tag == "a" and "href" in attributes:
                 links.append(element)
             role_heading = "role" in attributes and element.get("role") == "heading"
@@ -987,6 +1015,12 @@ def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
     if "aria-hidden" in attributes and element.get("aria-hidden") == "true":
         return True
     return "role" in attributes and element.get("role") in _DIALOG_ROLES
+
+
+def _shown_unspoken(element: etree._Element, attributes: list[str]) -> bool:
+    """``aria-hidden`` but not ``hidden``: on screen (a "·" between two spans), so
+    it parts the words around it even though its own are left out."""
+    return "aria-hidden" in attributes and "hidden" not in attributes
 
 
 def _make_block(element: etree._Element, text: str, lines: tuple[str, ...] = ()) -> Block:

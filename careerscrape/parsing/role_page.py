@@ -16,7 +16,7 @@ from careerscrape.parsing.document import (
     side_by_side,
 )
 from careerscrape.parsing.fields import ComparisonSummaryFields, IndustryFields, RoleFields
-from careerscrape.parsing.text import page_date, skill_share, slug
+from careerscrape.parsing.text import is_blank, page_date, skill_share, slug
 from careerscrape.parsing.titles import ROLE_TITLE, VS_TITLE
 from careerscrape.parsing.urls import comparison_slugs
 
@@ -192,7 +192,11 @@ def _skill(lines: list[str], alone: bool = False) -> tuple[dict[str, Any], int] 
     if not example and len(lines) > used and not (alone and _is_skill(lines[used])):
         example = lines[used] if alone else " ".join(lines[used:])
         used = used + 1 if alone else len(lines)
-    return {"name": name, "percent": percent, "example": example or None}, used
+    return {
+        "name": name,
+        "percent": percent,
+        "example": None if is_blank(example) else example,
+    }, used
 
 
 def _is_skill(line: str) -> bool:

@@ -218,10 +218,23 @@ def in_years(match: re.Match[str]) -> tuple[float, float]:
 _SHARE = re.compile(r"([^\d%,][^%,]*?)\s*,\s*(\d+(?:\.\d+)?)\s*%")
 
 
+#: The characters a list item may open on: bullets, dashes, an asterisk or a plus.
+BULLETS = (
+    "\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u25ba\u25b8"
+    "\u27a2\u27a4\u2713\u2714\u2013\u2014*+-"
+)
+#: A list marker before a share's name: at the start, or right after the share before it.
+_SHARE_MARKER = re.compile(rf"(?:^|(?<=%))\s*(?:\d{{1,3}}[.)]|[{re.escape(BULLETS)}])\s+")
+
+
 def shares(text: str | None) -> list[tuple[str, float]]:
-    """``"Male, 55.0% Female, 45.0%"`` -> [("Male", 55.0), ("Female", 45.0)]."""
+    """``"Male, 55.0% Female, 45.0%"`` -> [("Male", 55.0), ("Female", 45.0)].
+
+    Shares drawn as a list ("1. Male, 55.0% 2. Female, 45.0%") lose their markers.
+    """
     if is_blank(text):
         return []
+    text = _SHARE_MARKER.sub(" ", text)
     return [(m.group(1).strip(" ;|·•"), float(m.group(2))) for m in _SHARE.finditer(text)]
 
 
