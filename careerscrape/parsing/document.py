@@ -29,6 +29,7 @@ from functools import cached_property, lru_cache
 
 from lxml import etree
 
+from careerscrape.parsing.plaintext import expand_preformatted
 from careerscrape.parsing.text import BULLETS, clean, is_blank
 
 #: Subtrees a reader does not read as content.
@@ -940,6 +941,9 @@ def _walk(
         else:
             if tag == "a" and "href" in attributes:
                 links.append(element)
+            if tag == "pre":  # a text dump: its lines are read as the blocks they look like
+                expand_preformatted(element)
+                tag = element.tag
             role_heading = "role" in attributes and element.get("role") == "heading"
             if tag in BLOCK_TAGS or role_heading:
                 # Inside a heading, a button is its text (an accordion's header).
