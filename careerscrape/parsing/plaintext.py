@@ -36,68 +36,80 @@ def expand_preformatted(pre: etree._Element) -> None:
     builder = _Blocks(pre)
     for line in text.splitlines():
         builder.line(line)
+    builder.flush()
 
 
 class _Blocks:
-    """Appends blocks to a container line by line, keeping the paragraph, list or table open."""
+    """Appends blocks to a container line by line.
+
+    Lines of text run on into one paragraph (``<br>`` between them) until a
+    blank line or a line of another kind; a list or a table stays open for
+    the items or rows that follow it.
+    """
 
     def __init__(self, container: etree._Element) -> None:
         self.container = container
-        self.open: etree._Element | None = None  # the <p>, <ul> or <table> lines go on into
-        self.last: etree._Element | None = None  # the last <p> line or <li>, for what follows
+        self.paragraph: list[str] = []  # the open paragraph's lines
+        self.open: etree._Element | None = None  # the open <ul> or <table>
+        self.item: etree._Element | None = None  # the last <li>, for an indented line under it
 
     def line(self, line: str) -> None:
         stripped = line.strip()
-        if not stripped:
-            self.open = self.last = None
-            return
         heading = _ATX.match(stripped)
-        underline = _SETEXT.match(line) if self.open is not None else None
         if heading:
             self._add(f"h{len(heading.group(1))}", heading.group(2))
-        elif underline and self.open.tag == "p" and len(self.open) == 0:
-            self.open.tag = "h1" if underline.group(1)[0] == "=" else "h2"
-            self.open = self.last = None
+        elif self.paragraph and _SETEXT.match(line):  # the line above is a title
+            title = self.paragraph.pop()
+            self._add("h1" if stripped[0] == "=" else "h2", title)
         elif _ROW.match(line):
             self._row(stripped)
         elif item := _ITEM.match(line):
-            self._item(item.group(1))
-        elif line[:1].isspace() and self.last is not None and self.last.tag == "li":
-            self._more(self.last, stripped)  # an item's second line, indented under it
-        else:
+            self.flush()
+            if self.open is None or self.open.tag != "ul":
+                self.open = etree.SubElement(self.container, "ul")
+            self.item = _inline(etree.SubElement(self.open, "li"), item.group(1))
+        elif stripped and line[0].isspace() and self.item is not None:
+            etree.SubElement(self.item, "br").tail = stripped  # the item's next line
+        elif stripped:
             self._text(stripped)
+        else:
+            self.flush()
 
-    def _add(self, tag: str, text: str) -> etree._Element:
-        element = _inline(etree.SubElement(self.container, tag), text)
-        self.open = self.last = None
-        return element
+    def flush(self) -> None:
+        """Close what is open: write the paragraph read so far."""
+        if self.paragraph:
+            first, *rest = self.paragraph
+            element = _inline(etree.SubElement(self.container, "p"), first)
+            for more in rest:
+                etree.SubElement(element, "br").tail = more
+        self.paragraph, self.open, self.item = [], None, None
+
+    def _add(self, tag: str, text: str) -> None:
+        self.flush()
+        _inline(etree.SubElement(self.container, tag), text)
 
     def _row(self, line: str) -> None:
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         if all(_RULE_CELL.match(cell) for cell in cells):
             return  # the rule under a header row
         if self.open is None or self.open.tag != "table":
+            self.flush()
             self.open = etree.SubElement(self.container, "table")
         row = etree.SubElement(self.open, "tr")
         for cell in cells:
             _inline(etree.SubElement(row, "td"), cell)
-        self.last = None
-
-    def _item(self, text: str) -> None:
-        if self.open is None or self.open.tag != "ul":
-            self.open = etree.SubElement(self.container, "ul")
-        self.last = _inline(etree.SubElement(self.open, "li"), text)
 
     def _text(self, text: str) -> None:
-        if self.open is not None and self.open.tag == "p":
-            self._more(self.open, text)  # the next line of the paragraph
-        else:
-            self.open = self.last = _inline(etree.SubElement(self.container, "p"), text)
+        """A line of the open paragraph; a bold line or lead opens a new one.
 
-    @staticmethod
-    def _more(element: etree._Element, text: str) -> None:
-        """A line under the element's last line, after a ``<br>``."""
-        etree.SubElement(element, "br").tail = text
+        A line all bold is a title: nothing runs on after it.
+        """
+        bold = _BOLD.match(text)
+        if bold is not None or self.open is not None:
+            self.flush()
+        self.paragraph.append(text)
+        if bold is not None and not bold.group(3):
+            self.flush()
 
 
 def _inline(element: etree._Element, text: str) -> etree._Element:

@@ -182,6 +182,45 @@ def test_a_table_on_its_side_gives_its_column_with_each_rows_head() -> None:
     assert (age.values, age.heads) == (("40", "30"), ("Chef", "Cook"))
 
 
+def test_a_table_on_its_side_may_put_the_roles_column_last() -> None:
+    """The rows' heads are in the header's column that is no label, wherever it stands."""
+    html = (
+        "<table><tr><th>Yearly salary</th><th>Average age</th><th>Role</th></tr>"
+        "<tr><td>$1</td><td>40</td><th>Chef</th></tr>"
+        "<tr><td>$2</td><td>30</td><th>Cook</th></tr></table>"
+    )
+    (salary,) = figures(html)
+    (age,) = figures(html, "Average age")
+    assert (salary.values, salary.heads) == (("$1", "$2"), ("Chef", "Cook"))
+    assert (age.values, age.heads) == (("40", "30"), ("Chef", "Cook"))  # "Role" is no value
+
+
+def test_label_value_lines_may_part_them_with_a_dash() -> None:
+    html = "<p><b>Chef</b><br>Yearly salary \u2014 $1<br>Average age \u2013 40</p>"
+    assert [f.values for f in figures(html)] == [("$1",)]
+    assert [f.values for f in figures(html, "Average age")] == [("40",)]
+    # A hyphen inside a value parts nothing: the value keeps it whole.
+    assert [f.values for f in figures("<p>Yearly salary: $1 - $2</p>")] == [("$1 - $2",)]
+
+
+def test_whose_value_lines_stop_at_the_next_figures_box() -> None:
+    """A label blanked away must not hand its figure's values to the label before it."""
+    html = (
+        "<dl><div><dt>Yearly salary</dt><dd>Cook: $2</dd></div>"
+        "<div><dt></dt><dd>Chef: 40</dd><dd>Cook: 30</dd></div></dl>"
+    )
+    found = figures(html)
+    assert [(f.values, f.heads) for f in found] == [(("$2",), ("Cook",))]
+
+
+def test_an_aria_hidden_separator_parts_the_words_around_it() -> None:
+    html = (
+        '<div><span>Updated May 1, 2025</span><span aria-hidden="true"> \u00b7 </span>'
+        '<span>5 min read</span></div><p hidden>Not shown at all</p>'
+    )
+    assert lines(html) == [("text", "Updated May 1, 2025 5 min read")]
+
+
 def test_a_card_per_role_gives_one_value_each_never_the_next_label() -> None:
     html = (
         "<section><h4>Chef</h4><div><span>Yearly salary</span><span>$1</span></div></section>"
@@ -240,3 +279,25 @@ def test_a_row_of_inline_cells_reads_as_its_cells() -> None:
     assert inline_cells(row) == ("Python 3", "4%")
     assert inline_cells(marked) == ("CRM", "4%")  # a list marker before the cells
     assert inline_cells(words) == ()
+
+
+def test_a_text_dump_reads_as_the_blocks_its_lines_look_like() -> None:
+    page = doc(
+        "<pre># Chef vs cook\n\nAn intro line\nthat goes on.\n\n## Chef duties\n"
+        "- Plan the prep.\n- Order stock.\n  every week\n\n"
+        "|  | Chef | Cook |\n| --- | --- | --- |\n| Yearly salary | $1 | $2 |\n\n"
+        "**Common chef skills**\n**Menu planning.** Some words.\nTitle\n=====</pre>"
+    )
+    assert [(b.kind, b.level, b.text) for b in page.blocks if b.kind != "cell"] == [
+        ("heading", 1, "Chef vs cook"),
+        ("text", 0, "An intro line that goes on."),
+        ("heading", 2, "Chef duties"),
+        ("item", 0, "Plan the prep."),
+        ("item", 0, "Order stock. every week"),
+        ("heading", BOLD_HEADING_LEVEL, "Common chef skills"),
+        ("text", 0, "Menu planning. Some words."),
+        ("heading", 1, "Title"),
+    ]
+    (salary,) = page.figures(("Yearly salary",), KNOWN)
+    assert (salary.values, salary.is_row) == (("$1", "$2"), True)
+    assert page.header_row(("Yearly salary",)) == ["Chef", "Cook"]

@@ -66,3 +66,56 @@ def test_skills_in_a_table_of_name_share_and_example() -> None:
         ("Menu Planning", 14.0, "Planned seasonal menus."),
         ("Food Safety", 9.0, None),
     ]
+
+
+def test_an_example_shown_as_a_dash_is_none() -> None:
+    """A placeholder where the resume line would be is no example (a blanked card)."""
+    html = """<html><body><h1>What does a chef do?</h1>
+<p>A chef runs the kitchen of a restaurant, plans the menu, orders stock and trains the cooks.</p>
+<h2>Chef skills and personality traits</h2>
+<div role="list"><div role="listitem"><span>Menu Planning</span><span>14%</span><div>-</div></div>
+<div role="listitem"><span>Food Safety</span><span>9%</span><div>Kept the line clean.</div></div>
+</div></body></html>"""
+    record = parse_page(html, URL)
+    assert [(s.name, s.percent, s.example) for s in record.skills] == [
+        ("Menu Planning", 14.0, None),
+        ("Food Safety", 9.0, "Kept the line clean."),
+    ]
+
+
+def test_a_text_dump_in_a_pre_is_read_as_its_lines_show() -> None:
+    html = """<html><body><pre>
+# What does a chef do?
+
+Updated May 2, 2025 · 4 min read
+
+A chef runs the kitchen of a restaurant, plans the menu, orders stock and trains the cooks.
+
+## Chef responsibilities
+
+- Plan the prep list.
+- Train new cooks.
+
+## Chef skills and personality traits
+
+- Menu Planning: 14%
+  Planned seasonal menus.
+- Food Safety: 9%
+
+**Communication skills.** Chefs need "communication skills." Cooks must "follow the orders \
+called out." A chef resume says: "briefed the line before every service."
+</pre></body></html>"""
+    record = parse_page(html, URL)
+    assert (record.role, str(record.updated), record.reading_minutes) == ("chef", "2025-05-02", 4)
+    assert record.summary.startswith("A chef runs the kitchen")
+    assert record.responsibilities == ["Plan the prep list.", "Train new cooks."]
+    assert [(s.name, s.percent, s.example) for s in record.skills] == [
+        ("Menu Planning", 14.0, "Planned seasonal menus."),
+        ("Food Safety", 9.0, None),
+    ]
+    (soft,) = record.soft_skills
+    assert (soft.name, soft.description, soft.example) == (
+        "Communication skills",
+        "follow the orders called out.",
+        "briefed the line before every service.",
+    )

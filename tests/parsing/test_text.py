@@ -169,6 +169,9 @@ def test_no_duration(raw: str) -> None:
             ],
         ),
         ("Bachelor's Degree, 69%", [("Bachelor's Degree", 69.0)]),
+        ("1. Male, 55.0% 2. Female, 45.0%", [("Male", 55.0), ("Female", 45.0)]),
+        ("\u2013 Male, 55.0% * Female, 45.0%", [("Male", 55.0), ("Female", 45.0)]),
+        ("Native Hawaiian - Pacific, 0.2%", [("Native Hawaiian - Pacific", 0.2)]),
         ("High School Diploma, 41%", [("High School Diploma", 41.0)]),
     ],
 )
