@@ -216,7 +216,7 @@ def test_whose_value_lines_stop_at_the_next_figures_box() -> None:
 def test_an_aria_hidden_separator_parts_the_words_around_it() -> None:
     html = (
         '<div><span>Updated May 1, 2025</span><span aria-hidden="true"> \u00b7 </span>'
-        '<span>5 min read</span></div><p hidden>Not shown at all</p>'
+        "<span>5 min read</span></div><p hidden>Not shown at all</p>"
     )
     assert lines(html) == [("text", "Updated May 1, 2025 5 min read")]
 
