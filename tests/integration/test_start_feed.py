@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import queue_probe
 from scrapy.settings import Settings
+from support import queue_probe
 from support.crawl import ROOT, CrawlResult, crawl_command
 
 from careerscrape import settings as project_settings
