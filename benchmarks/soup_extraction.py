@@ -24,6 +24,7 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
+from lxml import etree
 
 from careerscrape.models import PageRecord
 from careerscrape.parsing import ParsedPage, ParseError, page_bytes, read_document
@@ -38,8 +39,10 @@ from careerscrape.parsing.document import (
     _is_hidden,
     _lines,
     _make_block,
+    _shown_unspoken,
     structure,
 )
+from careerscrape.parsing.plaintext import expand_preformatted
 from careerscrape.parsing.text import clean
 
 __all__ = ["SoupElement", "soup_document", "soup_parse_page", "soup_read_page"]
@@ -196,7 +199,12 @@ class _Lines:
     def element(self, tag: Tag) -> None:
         name, attributes = tag.name, tag.attrs
         if name in self._noise[-1] or (attributes and _is_hidden(tag, attributes)):
+            if _shown_unspoken(tag, attributes):
+                self._add(" ")
             return
+        if name == "pre":
+            tag = _expanded(tag)
+            name = tag.name
         if name == "a" and "href" in attributes:
             self.links.append(self.wrap(tag))
         if name in BLOCK_TAGS or attributes.get("role") == "heading":
@@ -260,6 +268,16 @@ class _Lines:
         if self._items_open:
             block.kind = "part"  # a line inside a list item, read with the item
         return block
+
+
+def _expanded(pre: Tag) -> Tag:
+    """A ``<pre>`` replaced by the blocks its lines show, as ``expand_preformatted`` makes them."""
+    element = etree.Element("pre")
+    element.text = pre.get_text()
+    expand_preformatted(element)
+    div = BeautifulSoup(etree.tostring(element, encoding="unicode"), "html.parser").div
+    pre.replace_with(div)
+    return div
 
 
 def soup_document(body: bytes) -> Document:

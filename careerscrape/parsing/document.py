@@ -345,7 +345,9 @@ class Document:
             return None  # "Whose: value" lines under the label: a card per figure, read apart
         # One of a row of labels (a table on its side): what follows the last one is the
         # head of the roles' column, or a header cell blanked, no value.
-        if cell.tag != "dt" and _heads_a_column(cell, known):
+        if cell.tag != "dt" and (
+            _after_a_label(cell, known) if values else _heads_a_column(cell, known)
+        ):
             return self._column(cell, known)
         if len(values) > 1 and cell.tag != "dt":
             return Figure(tuple(values), (), ROW)
@@ -784,16 +786,24 @@ def _siblings(element: etree._Element) -> list[etree._Element]:
 def _heads_a_column(label: etree._Element, known: frozenset[str]) -> bool:
     """Is ``label``, with no value after it, one of a row of labels (a table on its side)?
 
-    The cell after it or the one before it is another label (the last label
-    of the row may be followed by the roles' column). (Pairs in one row,
-    "label value label value", have a value next to each label.)
+    The cell after it is another label or, for the last label of the row,
+    the one before it is. (Pairs in one row, "label value label value", have
+    a value next to each label.)
     """
     cells = _siblings(label)
     if label not in cells:  # the page's root, on a page cut short
         return False
     at = cells.index(label)
-    neighbours = cells[at + 1 : at + 2] + cells[max(at - 1, 0) : at]
-    return any(label_key(full_text(cell)) in known for cell in neighbours)
+    neighbour = cells[at + 1] if at + 1 < len(cells) else cells[at - 1] if at else None
+    return neighbour is not None and label_key(full_text(neighbour)) in known
+
+
+def _after_a_label(cell: etree._Element, known: frozenset[str]) -> bool:
+    """Is the cell before ``cell`` a label? (A row's own label has none before it.)"""
+    for sibling in cell.itersiblings(preceding=True):
+        if not _is_noise(sibling):
+            return label_key(full_text(sibling)) in known
+    return False
 
 
 def _value_before(label: etree._Element, known: frozenset[str]) -> str | None:
