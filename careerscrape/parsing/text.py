@@ -140,6 +140,29 @@ def _money(match: re.Match[str], value: int | Decimal) -> int:
     return _whole(value * _SUFFIXES.get((match["suffix"] or "").lower(), 1))
 
 
+#: After a figure: digits grouped in threes by a space, as other locales write thousands.
+_SPACE_GROUP = re.compile(r"\s\d{3}(?!\d)")
+
+
+def _foreign_money(match: re.Match[str]) -> bool:
+    """A whole-dollar amount in another locale's grouping ("$94.000"); "$1.250M" is not."""
+    return not match["suffix"] and _grouped_elsewhere(
+        match.string, match["digits"], match.end("digits")
+    )
+
+
+def _grouped_elsewhere(text: str, digits: str, end: int) -> bool:
+    """Is a whole figure ``digits`` (ending at ``end``) written in another locale's grouping?
+
+    "$134.962" and "158 016" read as this locale writes numbers are 135 dollars
+    and 158 jobs: wrong values. Such a figure is refused (null), never guessed.
+    """
+    if "," in digits:
+        return False  # grouped as this locale groups
+    point = digits.find(".")
+    return (point != -1 and len(digits) - point == 4) or _SPACE_GROUP.match(text, end) is not None
+
+
 def money(text: str | None) -> int | None:
     """``"$134,962"`` -> 134962; ``"$94K"`` -> 94000; ``"-$5"`` -> -5; ``"-"`` -> None.
 
@@ -149,7 +172,7 @@ def money(text: str | None) -> int | None:
     if is_blank(text):
         return None
     found = _signed(_MONEY, text)
-    return _money(*found) if found else None
+    return _money(*found) if found and not _foreign_money(found[0]) else None
 
 
 def hourly(text: str | None) -> float | None:
@@ -169,11 +192,13 @@ def percent(text: str | None) -> float | None:
 
 
 def integer(text: str | None) -> int | None:
-    """``"158,016"`` -> 158016, exactly; ``"-"`` -> None."""
+    """``"158,016"`` -> 158016, exactly; ``"-"`` and ``"158.016"`` (grouped elsewhere) -> None."""
     if is_blank(text):
         return None
     match = _PLAIN_NUMBER.search(text)
-    return _whole(_exact(match.group(0))) if match else None
+    if match is None or _grouped_elsewhere(text, match.group(0), match.end()):
+        return None
+    return _whole(_exact(match.group(0)))
 
 
 def number(text: str | None) -> float | None:
@@ -188,9 +213,10 @@ def money_range(text: str | None) -> tuple[int, int] | None:
     """``"Between $94,000 And $191,000"`` -> (94000, 191000)."""
     if is_blank(text):
         return None
-    amounts = [_money(m, _value(m)) for m in _MONEY.finditer(text)]
-    if len(amounts) != 2:
+    matches = list(_MONEY.finditer(text))
+    if len(matches) != 2 or any(map(_foreign_money, matches)):
         return None
+    amounts = [_money(m, _value(m)) for m in matches]
     return amounts[0], amounts[1]
 
 
@@ -277,6 +303,8 @@ def skill_share(line: str) -> tuple[str, float, str] | None:
 
 
 _MONTH_DATE = re.compile(r"([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})")
+#: "8 January 2025", as British and print pages write a date.
+_DAY_MONTH_DATE = re.compile(r"(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_NAMES = (
     "january february march april may june july august september october november december"
@@ -297,18 +325,31 @@ def page_date(text: str | None) -> date | None:
     match = _MONTH_DATE.search(text)
     if match:
         month, day, year = match.groups()
-        # "January", "Jan" and "Sept" (four letters) all name a month.
-        number = _MONTHS.get(month.lower()) or _MONTHS.get(month[:3].lower())
-        if number and 1 <= int(day) <= 31:
-            try:
-                return date(int(year), number, int(day))
-            except ValueError:  # February 30, year 0
-                pass
+        found = _named_month_date(year, month, day)
+        if found:
+            return found
+    match = _DAY_MONTH_DATE.search(text)
+    if match:
+        day, month, year = match.groups()
+        found = _named_month_date(year, month, day)
+        if found:
+            return found
     match = _ISO_DATE.search(text)
     if match:
         try:
             return date(*map(int, match.groups()))
         except ValueError:
+            return None
+    return None
+
+
+def _named_month_date(year: str, month: str, day: str) -> date | None:
+    # "January", "Jan" and "Sept" (four letters) all name a month.
+    number = _MONTHS.get(month.lower()) or _MONTHS.get(month[:3].lower())
+    if number and 1 <= int(day) <= 31:
+        try:
+            return date(int(year), number, int(day))
+        except ValueError:  # February 30, year 0
             return None
     return None
 
