@@ -32,6 +32,7 @@ from careerscrape.parsing.document import (
     _HEADING_NOISE,
     _HEADING_TAGS,
     _LINE,
+    _RAISED,
     BLOCK_TAGS,
     NOISE_TAGS,
     Block,
@@ -212,6 +213,8 @@ class _Lines:
         elif name == "br":
             self._add(_LINE)
         else:
+            if name in _RAISED:
+                self._add(" ")
             self._contents(tag)
 
     def _contents(self, tag: Tag) -> None:

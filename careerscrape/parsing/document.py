@@ -44,6 +44,9 @@ BLOCK_TAGS = frozenset(
     "th thead tr ul center form fieldset legend".split()
 )
 CELL_TAGS = frozenset({"td", "th", "dt", "dd"})
+#: Raised or lowered text: a footnote mark, never more digits of the figure before it
+#: ("47<sup>1</sup>" is 47 and note 1, not 471).
+_RAISED = frozenset({"sup", "sub"})
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Level given to a short paragraph that is all bold: a heading by its looks.
 BOLD_HEADING_LEVEL = 7
@@ -293,7 +296,7 @@ class Document:
             if len(block.text) > _ROW_TEXT_MAX:
                 continue
             if len(block.text) <= _LABEL_MAX:
-                index[block.text.lower().rstrip(" :")].append(block.element)  # its label_key
+                index[label_key(block.text)].append(block.element)  # its label_key
             element = block.element
             if len(element) >= 2 and _is_inline_row(element):
                 for child in element:
@@ -301,7 +304,7 @@ class Document:
                         continue
                     text = full_text(child)
                     if text and len(text) <= _LABEL_MAX:
-                        index[text.lower().rstrip(" :")].append(child)
+                        index[label_key(text)].append(child)
         return index
 
     def label_cells(self, labels: Iterable[str]) -> Iterator[etree._Element]:
@@ -489,8 +492,9 @@ ROW = -1
 
 
 def label_key(text: str) -> str:
-    """A label as looked up: "Yearly salary:" and "yearly salary" are one label."""
-    return text.lower().rstrip(" :")
+    """A label as looked up: "Yearly salary:", "Yearly salary *" (a footnote mark) and
+    "yearly salary" are one label."""
+    return text.lower().rstrip(" :*\u2020\u2021")
 
 
 def _first_held(element: etree._Element, index: dict[etree._Element, int]) -> int | None:
@@ -661,6 +665,8 @@ def _text_parts(element: etree._Element, parts: list[str]) -> None:
             _text_parts(child, parts)
             parts.append(" ")
         else:
+            if tag in _RAISED:
+                parts.append(" ")
             _text_parts(child, parts)
         tail = child.tail
         if tail:
@@ -963,6 +969,8 @@ def _walk(
                 if item is not None:
                     item.append(_LINE)
             else:
+                if tag in _RAISED:
+                    parts.append(" ")
                 text = _LINE if tag == "br" else element.text
                 if text:
                     parts.append(text)

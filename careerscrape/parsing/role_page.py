@@ -29,8 +29,11 @@ SOFT_SKILL = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.\s+(.*\S)$")
 #: A soft skill's name on a line of its own, above its paragraph.
 SOFT_SKILL_NAME = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.?$")
 _SOFT_SKILL_WORDS = 5
-UPDATED = re.compile(r"\bUpdated\s*:?\s+(.{6,25}?\d{4})")
-READING = re.compile(r"\b(\d+)\s*min(?:ute)?s?\.?\s+read\b", re.I)
+UPDATED = re.compile(r"\b(?:Last u|U)pdated(?:\s+on)?\s*:?\s+(.{6,25}?\d{4})")
+#: "7 min read", "7-minute read", "Reading time: 7 minutes".
+READING = re.compile(
+    r"\b(\d+)[\s-]*min(?:ute)?s?\.?[\s-]+read\b|\bread(?:ing)? time\s*:?\s*(\d+)\s*min", re.I
+)
 CATEGORY = re.compile(r"^Browse (.+?) jobs$", re.I)
 #: A share on a line of its own: the number beside a skill's gauge.
 _SHARE_ALONE = re.compile(r"^\(?\d+(?:\.\d+)?\s*%\)?$")
@@ -93,7 +96,7 @@ def _section_titles(role: str) -> re.Pattern[str]:
 
 def _first_date(doc: Document):
     for block in doc.blocks:
-        match = UPDATED.search(block.text) if "Updated" in block.text else None
+        match = UPDATED.search(block.text) if "pdated" in block.text else None
         if match:
             return page_date(match.group(1))
     return None
@@ -101,9 +104,9 @@ def _first_date(doc: Document):
 
 def _reading_minutes(doc: Document) -> int | None:
     for block in doc.blocks:
-        match = READING.search(block.text) if "read" in block.text else None
+        match = READING.search(block.text) if "ead" in block.text else None
         if match:
-            return int(match.group(1))
+            return int(match.group(1) or match.group(2))
     return None
 
 

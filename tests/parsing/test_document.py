@@ -221,6 +221,15 @@ def test_an_aria_hidden_separator_parts_the_words_around_it() -> None:
     assert lines(html) == [("text", "Updated May 1, 2025 5 min read")]
 
 
+def test_a_footnote_mark_is_no_digit_of_the_figure_or_label_it_follows() -> None:
+    html = (
+        "<table><tr><td>Average age<sup>*</sup></td><td>47<sup>1</sup></td>"
+        "<td>44<sub>2</sub></td></tr></table>"
+    )
+    (age,) = figures(html, "Average age")
+    assert age.values == ("47 1", "44 2")
+
+
 def test_a_card_per_role_gives_one_value_each_never_the_next_label() -> None:
     html = (
         "<section><h4>Chef</h4><div><span>Yearly salary</span><span>$1</span></div></section>"

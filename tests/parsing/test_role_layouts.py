@@ -119,3 +119,17 @@ called out." A chef resume says: "briefed the line before every service."
         "follow the orders called out.",
         "briefed the line before every service.",
     )
+
+
+def test_dates_and_reading_times_as_redesigns_write_them() -> None:
+    for line, updated, minutes in [
+        ("Last updated on January 8, 2025 \u00b7 7-minute read", "2025-01-08", 7),
+        ("Updated: 8 January 2025 | Reading time: 7 minutes", "2025-01-08", 7),
+        ("Updated Jan. 8, 2025 &middot; 7 min. read", "2025-01-08", 7),
+    ]:
+        html = f"""<html><body><h1>What does a chef do?</h1><p>{line}</p>
+<p>A chef runs the kitchen of a restaurant, plans the menu, orders stock and trains cooks.</p>
+</body></html>"""
+        record = parse_page(html, URL)
+        assert (str(record.updated), record.reading_minutes) == (updated, minutes), line
+        assert record.summary.startswith("A chef runs")
