@@ -1,4 +1,4 @@
-"""Markups of redesigns the parsers were not written against: print, aria, markdown, cards.
+"""Redesigns the parsers were not written against: print, aria, markdown, textlines, cards.
 
 A page is first laid out as blocks that say what a reader sees (a titled
 section, a paragraph, a list, skill lines, a figure table), then written by one
@@ -14,6 +14,7 @@ markup's writer:
   ``role="progressbar"``.
 - ``markdown``: a text dump. The whole article is one ``<pre>``: ``## Title``
   lines, ``- item`` bullets, ``| Label | left | right |`` pipe tables.
+- ``textlines``: the same Markdown source, each line a ``<p>`` of its own.
 - ``cards``: a CSS-grid redesign. A table whose role names sit under a ``colspan``
   header cell, money split over ``<span>`` s, a transposed table with the role
   column on the right, value-before-label cards, skills as value-first tiles.
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from careerscrape.testing.sitegen.spec import Comparison, Role, RoleDetails
     from careerscrape.testing.sitegen.wordings import _Pair
 
-REDESIGN_MARKUPS = ("print", "aria", "markdown", "cards")
+REDESIGN_MARKUPS = ("print", "aria", "markdown", "textlines", "cards")
 
 Value = str | tuple[str, ...]  # a figure: one text, or several parts (shares); plain text
 
@@ -374,6 +375,14 @@ class _Markdown(_Writer):
         return "\n".join(lines)
 
 
+class _TextLines(_Markdown):
+    """The same Markdown source, each line a ``<p>`` of its own (blank lines dropped)."""
+
+    def frame(self, body: str) -> str:
+        lines = "\n".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+        return f'<div><a href="/">Zippia</a></div>\n<div>\n{lines}\n</div>'
+
+
 class _Cards(_Writer):
     """A CSS-grid redesign: colspan headers, split money, role column on the right, tiles."""
 
@@ -434,7 +443,8 @@ class _Cards(_Writer):
 
 
 _WRITERS: dict[str, Callable[[], _Writer]] = {
-    "print": _Print, "aria": _Aria, "markdown": _Markdown, "cards": _Cards,
+    "print": _Print, "aria": _Aria, "markdown": _Markdown, "textlines": _TextLines,
+    "cards": _Cards,
 }  # fmt: skip
 
 

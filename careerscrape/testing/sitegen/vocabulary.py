@@ -11,9 +11,11 @@ CANONICAL_ORIGIN = "https://www.zippia.com"
 MARKUPS = ("nextjs", "plain")
 #: Every markup a page can be rendered in (see :meth:`Site.render`): today's two, two
 #: drawn from fixed forms (a mobile web view, a text-first reader view), "random", and
-#: four redesigns (:mod:`.redesigns`: a print view, an ARIA app, a text dump, CSS-grid cards).
+#: five redesigns (:mod:`.redesigns`: a print view, an ARIA app, a text dump in a <pre> or
+#: in <p> lines, CSS-grid cards).
 ALL_MARKUPS = (
-    "nextjs", "plain", "mobile", "reader", "random", "print", "aria", "markdown", "cards",
+    "nextjs", "plain", "mobile", "reader", "random",
+    "print", "aria", "markdown", "textlines", "cards",
 )  # fmt: skip
 
 # -- word lists -------------------------------------------------------------------------
