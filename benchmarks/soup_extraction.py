@@ -32,6 +32,7 @@ from careerscrape.parsing.document import (
     _HEADING_NOISE,
     _HEADING_TAGS,
     _LINE,
+    _LINE_TAGS,
     _RAISED,
     BLOCK_TAGS,
     NOISE_TAGS,
@@ -40,10 +41,11 @@ from careerscrape.parsing.document import (
     _is_hidden,
     _lines,
     _make_block,
+    _marked_down,
     _shown_unspoken,
     structure,
 )
-from careerscrape.parsing.plaintext import expand_preformatted
+from careerscrape.parsing.plaintext import _text_lines, expand_preformatted
 from careerscrape.parsing.text import clean
 
 __all__ = ["SoupElement", "soup_document", "soup_parse_page", "soup_read_page"]
@@ -203,8 +205,8 @@ class _Lines:
             if _shown_unspoken(tag, attributes):
                 self._add(" ")
             return
-        if name == "pre":
-            tag = _expanded(tag)
+        if name == "pre" or (name in _LINE_TAGS and _marked_down(self.wrap(tag))):
+            tag = _expanded(self.wrap(tag))
             name = tag.name
         if name == "a" and "href" in attributes:
             self.links.append(self.wrap(tag))
@@ -273,13 +275,14 @@ class _Lines:
         return block
 
 
-def _expanded(pre: Tag) -> Tag:
-    """A ``<pre>`` replaced by the blocks its lines show, as ``expand_preformatted`` makes them."""
+def _expanded(pre: SoupElement) -> Tag:
+    """A ``<pre>`` (or Markdown line) replaced by the blocks its lines show, as
+    ``expand_preformatted`` makes them."""
     element = etree.Element("pre")
-    element.text = pre.get_text()
+    element.text = "".join(_text_lines(pre))
     expand_preformatted(element)
     div = BeautifulSoup(etree.tostring(element, encoding="unicode"), "html.parser").div
-    pre.replace_with(div)
+    pre._tag.replace_with(div)
     return div
 
 

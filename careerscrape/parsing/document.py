@@ -57,6 +57,7 @@ _LINE_TAGS = frozenset({"p", "div"})  # the elements a bold title line is writte
 #: Noise inside a heading: a button there is the heading's own text (an accordion header).
 _HEADING_NOISE = NOISE_TAGS - {"button"}
 _HEADING_TAGS = frozenset({*HEADING_LEVELS, "summary"})
+_MARKDOWN_LINE = re.compile(r"#{1,6}\s|\|.*\|\s*$|\*\*\S.*?\*\*(?:\s|$)", re.S)
 #: What separates the lines of one block: a <br>, or a block inside a list item.
 _LINE = "\x1e"  # a record separator: str.split() and so clean() take it for a space
 #: A list marker: a bullet character (or a dash), or a number and a dot or bracket.
@@ -727,6 +728,8 @@ def _header_cells(label: etree._Element, rows_of: frozenset[str] = frozenset()) 
             cells = _cell_texts(candidate)
             if rows_of and cells and label_key(cells[0]) in rows_of:
                 continue
+            if not any(cells):
+                continue  # an empty row or rule between the header and the rows
             names = [t for t in cells if not is_blank(t)]
             # Role names carry no figures: a row of "$26,651" is a data row, not the header.
             if len(names) == 2 and not any(_DIGIT.search(name) for name in names):
@@ -957,8 +960,8 @@ def _walk(
         else:
             if tag == "a" and "href" in attributes:
                 links.append(element)
-            if tag == "pre":  # a text dump: its lines are read as the blocks they look like
-                expand_preformatted(element)
+            if tag == "pre" or (tag in _LINE_TAGS and _marked_down(element)):
+                expand_preformatted(element)  # a text dump: lines read as what they look like
                 tag = element.tag
             role_heading = "role" in attributes and element.get("role") == "heading"
             if tag in BLOCK_TAGS or role_heading:
@@ -1037,6 +1040,19 @@ def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
     if "aria-hidden" in attributes and element.get("aria-hidden") == "true":
         return True
     return "role" in attributes and element.get("role") in _DIALOG_ROLES
+
+
+def _marked_down(element: etree._Element) -> bool:
+    """A line of Markdown source shown as text: a "## Title", a "| cell | cell |" row or a
+    "**Bold**" line or lead.
+
+    Only plain text (and ``<br>`` lines) is read so: a line with links or emphasis
+    in it was written as HTML.
+    """
+    text = element.text
+    if not text or text[0] not in "#|*" or not _MARKDOWN_LINE.match(text):
+        return False
+    return all(child.tag == "br" for child in element)
 
 
 def _shown_unspoken(element: etree._Element, attributes: list[str]) -> bool:

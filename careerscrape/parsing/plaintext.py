@@ -28,8 +28,8 @@ _BOLD = re.compile(r"^(\*\*|__)(\S.*?\S|\S)\1(?:\s+(.*))?$")
 
 
 def expand_preformatted(pre: etree._Element) -> None:
-    """Make ``pre`` a ``<div>`` of the blocks its lines show (see the module docstring)."""
-    text = "".join(pre.itertext())
+    """Make ``pre`` (or a line of Markdown source) a ``<div>`` of the blocks its lines show."""
+    text = "".join(_text_lines(pre))
     for child in list(pre):
         pre.remove(child)
     pre.tag, pre.text = "div", None
@@ -37,6 +37,15 @@ def expand_preformatted(pre: etree._Element) -> None:
     for line in text.splitlines():
         builder.line(line)
     builder.flush()
+
+
+def _text_lines(element: etree._Element) -> list[str]:
+    """The element's text, a ``<br>`` a line break (a ``<pre>`` holds its own)."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "br" else "".join(child.itertext()))
+        parts.append(child.tail or "")
+    return parts
 
 
 class _Blocks:

@@ -147,8 +147,7 @@ def _skills(doc: Document, heading: Block) -> list[dict[str, Any]]:
         list(doc.after(heading, stop=lambda b: b.is_heading and not _is_skill(b.text)))
     )
     items = [b for b in section if b.kind in {"item", "text"} or b.is_heading]
-    lists = [inline_cells(b) or b.all_lines for b in items if b.kind == "item"]
-    skills = [found[0] for lines in lists if (found := _skill(list(lines)))]
+    skills = _listed_skills(items)
     if skills:
         return skills
     for i, block in enumerate(items):
@@ -163,6 +162,23 @@ def _skills(doc: Document, heading: Block) -> list[dict[str, Any]]:
             if found:
                 skills.append(found[0])
             j += found[1] if found else 1
+    return skills
+
+
+def _listed_skills(blocks: list[Block]) -> list[dict[str, Any]]:
+    """The skills of the list items among ``blocks``; an item without its example in it
+    may have it on the line after it, in the same box (a list of lines, not of <li> s)."""
+    skills = []
+    for block, after in zip(blocks, [*blocks[1:], None], strict=True):
+        found = (
+            _skill(list(inline_cells(block) or block.all_lines)) if block.kind == "item" else None
+        )
+        if found is None:
+            continue
+        skill = found[0]
+        if skill["example"] is None and after is not None and _is_example(after, block):
+            skill["example"] = after.text
+        skills.append(skill)
     return skills
 
 

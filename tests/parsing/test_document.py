@@ -310,3 +310,22 @@ def test_a_text_dump_reads_as_the_blocks_its_lines_look_like() -> None:
     (salary,) = page.figures(("Yearly salary",), KNOWN)
     assert (salary.values, salary.is_row) == (("$1", "$2"), True)
     assert page.header_row(("Yearly salary",)) == ["Chef", "Cook"]
+
+
+def test_markdown_lines_each_in_a_paragraph_read_as_what_they_look_like() -> None:
+    page = doc(
+        "<p>## Chef vs cook overview</p><p>|  | Chef | Cook |</p><p>| --- | --- | --- |</p>"
+        "<p>| Yearly salary | $1 | $2 |</p><p>**Common chef skills**</p>"
+        "<p>**Menu planning.** Plans the menu.</p><p>A ## in a sentence is # no title.</p>"
+        "<p><a href='/x'>| linked |</a></p>"
+    )
+    assert [(b.kind, b.level, b.text) for b in page.blocks if b.kind != "cell"] == [
+        ("heading", 2, "Chef vs cook overview"),
+        ("heading", BOLD_HEADING_LEVEL, "Common chef skills"),
+        ("text", 0, "Menu planning. Plans the menu."),
+        ("text", 0, "A ## in a sentence is # no title."),
+        ("text", 0, "| linked |"),  # written as HTML: a link is no Markdown source
+    ]
+    (salary,) = page.figures(("Yearly salary",), KNOWN)
+    assert (salary.values, salary.is_row) == (("$1", "$2"), True)
+    assert page.header_row(("Yearly salary",)) == ["Chef", "Cook"]  # past the rule line

@@ -133,3 +133,16 @@ def test_dates_and_reading_times_as_redesigns_write_them() -> None:
         record = parse_page(html, URL)
         assert (str(record.updated), record.reading_minutes) == (updated, minutes), line
         assert record.summary.startswith("A chef runs")
+
+
+def test_a_skill_line_takes_the_line_after_it_in_its_box_as_its_example() -> None:
+    html = """<html><body><h1>What does a chef do?</h1>
+<p>A chef runs the kitchen of a restaurant, plans the menu, orders stock and trains cooks.</p>
+<h2>Chef skills and personality traits</h2>
+<div><p>- Menu Planning: 14%</p><p>Planned seasonal menus.</p><p>- Food Safety: 9%</p></div>
+<p>Common skills that a chef uses include "menu planning." You can find details below.</p>
+</body></html>"""
+    assert [(s.name, s.example) for s in parse_page(html, URL).skills] == [
+        ("Menu Planning", "Planned seasonal menus."),
+        ("Food Safety", None),  # the paragraph after the list is in another box, and prose
+    ]
