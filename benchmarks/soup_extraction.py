@@ -41,11 +41,11 @@ from careerscrape.parsing.document import (
     _is_hidden,
     _lines,
     _make_block,
-    _marked_down,
     _shown_unspoken,
+    _text_source,
     structure,
 )
-from careerscrape.parsing.plaintext import _text_lines, expand_preformatted
+from careerscrape.parsing.plaintext import expand_preformatted
 from careerscrape.parsing.text import clean
 
 __all__ = ["SoupElement", "soup_document", "soup_parse_page", "soup_read_page"]
@@ -205,8 +205,9 @@ class _Lines:
             if _shown_unspoken(tag, attributes):
                 self._add(" ")
             return
-        if name == "pre" or (name in _LINE_TAGS and _marked_down(self.wrap(tag))):
-            tag = _expanded(self.wrap(tag))
+        source = _text_source(self.wrap(tag)) if name == "pre" or name in _LINE_TAGS else None
+        if source is not None:
+            tag = _expanded(tag, source)
             name = tag.name
         if name == "a" and "href" in attributes:
             self.links.append(self.wrap(tag))
@@ -275,14 +276,13 @@ class _Lines:
         return block
 
 
-def _expanded(pre: SoupElement) -> Tag:
+def _expanded(tag: Tag, source: str) -> Tag:
     """A ``<pre>`` (or Markdown line) replaced by the blocks its lines show, as
     ``expand_preformatted`` makes them."""
     element = etree.Element("pre")
-    element.text = "".join(_text_lines(pre))
-    expand_preformatted(element)
+    expand_preformatted(element, source)
     div = BeautifulSoup(etree.tostring(element, encoding="unicode"), "html.parser").div
-    pre._tag.replace_with(div)
+    tag.replace_with(div)
     return div
 
 

@@ -57,7 +57,9 @@ _LINE_TAGS = frozenset({"p", "div"})  # the elements a bold title line is writte
 #: Noise inside a heading: a button there is the heading's own text (an accordion header).
 _HEADING_NOISE = NOISE_TAGS - {"button"}
 _HEADING_TAGS = frozenset({*HEADING_LEVELS, "summary"})
-_MARKDOWN_LINE = re.compile(r"#{1,6}\s|\|.*\|\s*$|\*\*\S.*?\*\*(?:\s|$)", re.S)
+_MARKDOWN_START = frozenset("#|*")
+#: The first line of Markdown source: "## Title", "| a | b |", "**Bold**" (alone or a lead).
+_MARKDOWN_LINE = re.compile(r"#{1,6}\s|\|[^\n]*\|[ \t]*(?:\n|$)|\*\*\S[^\n]*?\*\*(?:\s|$)")
 #: What separates the lines of one block: a <br>, or a block inside a list item.
 _LINE = "\x1e"  # a record separator: str.split() and so clean() take it for a space
 #: A list marker: a bullet character (or a dash), or a number and a dot or bracket.
@@ -269,6 +271,9 @@ class Document:
         items = [b for b in section if b.kind == "item"]
         if first_list_only and items:
             first = items[0].element
+            if sum(1 for b in items if b.element is first) > 1:
+                # A list of one block's <br> lines: a list in the next block is another one.
+                return [b for b in items if b.element is first]
             parent, box = first.getparent(), _outermost(first).getparent()
             items = [
                 b for b in items
@@ -960,8 +965,9 @@ def _walk(
         else:
             if tag == "a" and "href" in attributes:
                 links.append(element)
-            if tag == "pre" or (tag in _LINE_TAGS and _marked_down(element)):
-                expand_preformatted(element)  # a text dump: lines read as what they look like
+            source = _text_source(element) if tag == "pre" or tag in _LINE_TAGS else None
+            if source is not None:  # a text dump: its lines read as what they look like
+                expand_preformatted(element, source)
                 tag = element.tag
             role_heading = "role" in attributes and element.get("role") == "heading"
             if tag in BLOCK_TAGS or role_heading:
@@ -1042,17 +1048,56 @@ def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
     return "role" in attributes and element.get("role") in _DIALOG_ROLES
 
 
-def _marked_down(element: etree._Element) -> bool:
-    """A line of Markdown source shown as text: a "## Title", a "| cell | cell |" row or a
-    "**Bold**" line or lead.
+def _text_source(element: etree._Element) -> str | None:
+    """The visible text of a ``<pre>``, or of a paragraph that is a line of Markdown source
+    ("## Title", "| cell | cell |", "**Bold**"), a ``<br>`` a line break; else None.
 
-    Only plain text (and ``<br>`` lines) is read so: a line with links or emphasis
-    in it was written as HTML.
+    A paragraph is tested by its first character first: most open on a letter.
+    A paragraph with a block inside it is not source text.
     """
-    text = element.text
-    if not text or text[0] not in "#|*" or not _MARKDOWN_LINE.match(text):
-        return False
-    return all(child.tag == "br" for child in element)
+    if element.tag != "pre" and _first_character(element) not in _MARKDOWN_START:
+        return None
+    parts: list[str] = []
+    if not _source_parts(element, parts):
+        return None
+    text = "".join(parts)
+    return text if element.tag == "pre" or _MARKDOWN_LINE.match(text.lstrip()) else None
+
+
+def _first_character(element: etree._Element) -> str:
+    """The first visible character of an element's own line ("" when it opens on a block)."""
+    text = (element.text or "").lstrip()
+    if text:
+        return text[0]
+    for child in element:
+        if not _is_noise(child):
+            if child.tag in BLOCK_TAGS:
+                return ""
+            first = _first_character(child)
+            if first:
+                return first
+        tail = (child.tail or "").lstrip()
+        if tail:
+            return tail[0]
+    return ""
+
+
+def _source_parts(element: etree._Element, parts: list[str]) -> bool:
+    """Append the visible text of ``element`` to ``parts``, "\n" for a ``<br>``; False when
+    it holds a block (then it is no text source)."""
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        tag = child.tag
+        if tag == "br":
+            parts.append("\n")
+        elif _is_noise(child):
+            pass
+        elif tag in BLOCK_TAGS or not _source_parts(child, parts):
+            return False
+        if child.tail:
+            parts.append(child.tail)
+    return True
 
 
 def _shown_unspoken(element: etree._Element, attributes: list[str]) -> bool:

@@ -6,7 +6,8 @@ bullets, ``| Label | left | right |`` table rows, ``**bold**`` title lines,
 blank lines between paragraphs. A reader sees those as headings, lists, tables
 and paragraphs, so they are rewritten as the elements the rest of the parser
 reads (``<h2>``, ``<ul><li>``, ``<table><tr><td>``, ``<p><b>``) before the
-page is read. Runs only where a page has a ``<pre>``: nothing else pays for it.
+page is read. Runs only where a page has a ``<pre>`` or a paragraph that opens on ``#``, ``|``
+or ``*``: nothing else pays for it.
 """
 
 from __future__ import annotations
@@ -27,25 +28,16 @@ _ITEM = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,3}}[.)])\s+(\S.*)$")
 _BOLD = re.compile(r"^(\*\*|__)(\S.*?\S|\S)\1(?:\s+(.*))?$")
 
 
-def expand_preformatted(pre: etree._Element) -> None:
-    """Make ``pre`` (or a line of Markdown source) a ``<div>`` of the blocks its lines show."""
-    text = "".join(_text_lines(pre))
-    for child in list(pre):
-        pre.remove(child)
-    pre.tag, pre.text = "div", None
-    builder = _Blocks(pre)
+def expand_preformatted(element: etree._Element, text: str) -> None:
+    """Make ``element`` (a ``<pre>``, a line of Markdown source) a ``<div>`` of the blocks
+    that ``text``, its visible text with a line break for each ``<br>``, shows."""
+    for child in list(element):
+        element.remove(child)
+    element.tag, element.text = "div", None
+    builder = _Blocks(element)
     for line in text.splitlines():
         builder.line(line)
     builder.flush()
-
-
-def _text_lines(element: etree._Element) -> list[str]:
-    """The element's text, a ``<br>`` a line break (a ``<pre>`` holds its own)."""
-    parts = [element.text or ""]
-    for child in element:
-        parts.append("\n" if child.tag == "br" else "".join(child.itertext()))
-        parts.append(child.tail or "")
-    return parts
 
 
 class _Blocks:

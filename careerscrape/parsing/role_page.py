@@ -169,7 +169,7 @@ def _listed_skills(blocks: list[Block]) -> list[dict[str, Any]]:
     """The skills of the list items among ``blocks``; an item without its example in it
     may have it on the line after it, in the same box (a list of lines, not of <li> s)."""
     skills = []
-    for block, after in zip(blocks, [*blocks[1:], None], strict=True):
+    for block, after in zip(blocks, [*blocks[1:], None], strict=False):
         found = (
             _skill(list(inline_cells(block) or block.all_lines)) if block.kind == "item" else None
         )
@@ -309,7 +309,9 @@ def _comparison(
          and not prose.states_facts(p) and prose.B in names.mentioned(p)),
         None,
     )  # fmt: skip
-    facts = [p for p in paragraphs if p is not description]
+    # Facts compare the two roles: a paragraph that never names the other one is another
+    # section's (its title line lost), not this one's.
+    facts = [p for p in paragraphs if p is not description and prose.B in names.mentioned(p)]
     text = " ".join(facts)
     lists = prose.skill_lists(facts, names)
     industries = prose.top_industries(text, names)

@@ -317,15 +317,18 @@ def test_markdown_lines_each_in_a_paragraph_read_as_what_they_look_like() -> Non
         "<p>## Chef vs cook overview</p><p>|  | Chef | Cook |</p><p>| --- | --- | --- |</p>"
         "<p>| Yearly salary | $1 | $2 |</p><p>**Common chef skills**</p>"
         "<p>**Menu planning.** Plans the menu.</p><p>A ## in a sentence is # no title.</p>"
-        "<p><a href='/x'>| linked |</a></p>"
+        "<div># a box<p>with a paragraph</p></div>"
     )
     assert [(b.kind, b.level, b.text) for b in page.blocks if b.kind != "cell"] == [
         ("heading", 2, "Chef vs cook overview"),
         ("heading", BOLD_HEADING_LEVEL, "Common chef skills"),
         ("text", 0, "Menu planning. Plans the menu."),
         ("text", 0, "A ## in a sentence is # no title."),
-        ("text", 0, "| linked |"),  # written as HTML: a link is no Markdown source
+        ("text", 0, "# a box"),  # a box with blocks in it is written as HTML, no source line
+        ("text", 0, "with a paragraph"),
     ]
     (salary,) = page.figures(("Yearly salary",), KNOWN)
     assert (salary.values, salary.is_row) == (("$1", "$2"), True)
     assert page.header_row(("Yearly salary",)) == ["Chef", "Cook"]  # past the rule line
+    split = doc("<p>\n <span>## Chef</span><script>x</script><span> overview</span></p>")
+    assert [(b.kind, b.level, b.text) for b in split.blocks] == [("heading", 2, "Chef overview")]

@@ -14,7 +14,8 @@ markup's writer:
   ``role="progressbar"``.
 - ``markdown``: a text dump. The whole article is one ``<pre>``: ``## Title``
   lines, ``- item`` bullets, ``| Label | left | right |`` pipe tables.
-- ``textlines``: the same Markdown source, each line a ``<p>`` of its own.
+- ``textlines``: the same Markdown source through an auto-paragraph filter: each
+  run of lines between blank lines a ``<p>``, its lines parted by ``<br>`` s.
 - ``cards``: a CSS-grid redesign. A table whose role names sit under a ``colspan``
   header cell, money split over ``<span>`` s, a transposed table with the role
   column on the right, value-before-label cards, skills as value-first tiles.
@@ -376,11 +377,15 @@ class _Markdown(_Writer):
 
 
 class _TextLines(_Markdown):
-    """The same Markdown source, each line a ``<p>`` of its own (blank lines dropped)."""
+    """The same Markdown source through an auto-paragraph filter (as blog engines have):
+    each run of lines between blank lines a ``<p>``, its lines parted by ``<br>`` s."""
 
     def frame(self, body: str) -> str:
-        lines = "\n".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
-        return f'<div><a href="/">Zippia</a></div>\n<div>\n{lines}\n</div>'
+        runs = re.split(r"\n\s*\n", body.strip("\n"))
+        paragraphs = "\n".join(
+            "<p>" + "<br>\n".join(run.splitlines()) + "</p>" for run in runs if run.strip()
+        )
+        return f'<div><a href="/">Zippia</a></div>\n<div>\n{paragraphs}\n</div>'
 
 
 class _Cards(_Writer):
