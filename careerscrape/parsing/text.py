@@ -241,9 +241,11 @@ def in_years(match: re.Match[str]) -> tuple[float, float]:
     return low, high
 
 
-_SHARE = re.compile(r"([^\d%,][^%,]*?)\s*,\s*(\d+(?:\.\d+)?)\s*%")
-
-
+_DIGIT = re.compile(r"\d")
+#: A share: a number and a percent sign. What lies between shares are their names.
+_SHARE_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+#: What parts one share from the next and a name from its number: not part of the name.
+_SHARE_NAME_EDGE = " ,;:()[]|\u00b7\u2022\u2013\u2014-"
 #: The characters a list item may open on: bullets, dashes, an asterisk or a plus.
 BULLETS = (
     "\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u25ba\u25b8"
@@ -256,12 +258,27 @@ _SHARE_MARKER = re.compile(rf"(?:^|(?<=%))\s*(?:\d{{1,3}}[.)]|[{re.escape(BULLET
 def shares(text: str | None) -> list[tuple[str, float]]:
     """``"Male, 55.0% Female, 45.0%"`` -> [("Male", 55.0), ("Female", 45.0)].
 
-    Shares drawn as a list ("1. Male, 55.0% 2. Female, 45.0%") lose their markers.
+    Each name on one side of its number, the same side for all: "Male, 55%",
+    "Male (55%)", "Male: 55%" or "55% Male". Shares drawn as a list ("1. Male,
+    55.0% 2. Female, 45.0%") lose their markers. When the text does not tell
+    which name a number belongs to (a name at both ends, a number without a
+    name, a name with figures in it: prose), there are no shares: never a
+    number paired with the wrong name.
     """
     if is_blank(text):
         return []
-    text = _SHARE_MARKER.sub(" ", text)
-    return [(m.group(1).strip(" ;|·•"), float(m.group(2))) for m in _SHARE.finditer(text)]
+    pieces = _SHARE_PERCENT.split(_SHARE_MARKER.sub(" ", text))
+    names = [piece.strip(_SHARE_NAME_EDGE) for piece in pieces[0::2]]
+    numbers = [float(number) for number in pieces[1::2]]
+    if names[0] and not names[-1]:
+        names = names[:-1]  # each name before its number
+    elif names[-1] and not names[0]:
+        names = names[1:]  # each number before its name
+    else:
+        return []
+    if not all(names) or any(_DIGIT.search(name) for name in names):
+        return []  # a number without a name, or one name with another number in it: prose
+    return list(zip(names, numbers, strict=True))
 
 
 _SKILL_NAME = r"(?P<name>[^%\s][^%]{0,79}?)"

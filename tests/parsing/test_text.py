@@ -182,6 +182,9 @@ def test_no_duration(raw: str) -> None:
         ("1. Male, 55.0% 2. Female, 45.0%", [("Male", 55.0), ("Female", 45.0)]),
         ("\u2013 Male, 55.0% * Female, 45.0%", [("Male", 55.0), ("Female", 45.0)]),
         ("Native Hawaiian - Pacific, 0.2%", [("Native Hawaiian - Pacific", 0.2)]),
+        ("55% Male, 45% Female", [("Male", 55.0), ("Female", 45.0)]),  # not Male 45
+        ("Male (55%) Female (45%)", [("Male", 55.0), ("Female", 45.0)]),
+        ("Bachelor's Degree: 69%", [("Bachelor's Degree", 69.0)]),
         ("High School Diploma, 41%", [("High School Diploma", 41.0)]),
     ],
 )
@@ -189,7 +192,10 @@ def test_shares(raw: str, expected: list[tuple[str, float]]) -> None:
     assert text.shares(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["-", "", None, "Male Female"])
+@pytest.mark.parametrize(
+    "raw",
+    ["-", "", None, "Male Female", "55% 45%", "Male 55% Female", "In 2024, 14% of chefs knew 3%"],
+)
 def test_shares_missing_is_empty(raw: str | None) -> None:
     assert text.shares(raw) == []
 
