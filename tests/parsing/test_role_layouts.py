@@ -146,3 +146,13 @@ def test_a_skill_line_takes_the_line_after_it_in_its_box_as_its_example() -> Non
         ("Menu Planning", "Planned seasonal menus."),
         ("Food Safety", None),  # the paragraph after the list is in another box, and prose
     ]
+
+
+def test_a_comparison_heading_with_a_subtitle_names_the_other_role_alone() -> None:
+    html = PLAIN_TITLES.replace("Chef vs. Cook</a>", "Chef vs. Cook</a>: what's the difference?")
+    (cook,) = parse_page(html, URL).comparisons
+    assert (cook.other_role, cook.other_role_slug, cook.salary_difference) == (
+        "Cook",
+        "cook",
+        -20000,
+    )
