@@ -349,6 +349,11 @@ class Document:
             row = self._block_of_element.get(cell.getparent())
             if row is not None and label_key(self.blocks[row].text) in known:
                 return None  # "LGBT" of a label split across spans ("LGBT" " Percentage")
+        if cell.tag == "dd":  # a label as the description: its value is the term it describes
+            term = _term_of(cell)
+            if term is None or label_key(term) in known:
+                return None
+            return Figure((term,), (), self.block_at(cell))
         values = _row_cells(cell, known)
         if any(":" in value and _OWNED_LINE.match(value) for value in values):
             return None  # "Whose: value" lines under the label: a card per figure, read apart
@@ -810,6 +815,14 @@ def _heads_a_column(label: etree._Element, known: frozenset[str]) -> bool:
     at = cells.index(label)
     neighbour = cells[at + 1] if at + 1 < len(cells) else cells[at - 1] if at else None
     return neighbour is not None and label_key(full_text(neighbour)) in known
+
+
+def _term_of(description: etree._Element) -> str | None:
+    """The text of the ``<dt>`` a ``<dd>`` describes (the nearest one before it), if any."""
+    for sibling in description.itersiblings(preceding=True):
+        if sibling.tag == "dt":
+            return full_text(sibling)
+    return None
 
 
 def _after_a_label(cell: etree._Element, known: frozenset[str]) -> bool:

@@ -230,6 +230,16 @@ def test_a_footnote_mark_is_no_digit_of_the_figure_or_label_it_follows() -> None
     assert age.values == ("47 1", "44 2")
 
 
+def test_a_definition_list_with_the_values_as_terms_gives_each_labels_own_term() -> None:
+    """ "<dt>$1</dt><dd>Yearly salary</dd>": the value is the term, never the next one."""
+    html = (
+        "<section><h5>Chef</h5><dl><dt>$1</dt><dd>Yearly salary</dd>"
+        "<dt>40</dt><dd>Average age</dd></dl></section>"
+    )
+    assert [f.values for f in figures(html)] == [("$1",)]
+    assert [f.values for f in figures(html, "Average age")] == [("40",)]
+
+
 def test_a_card_per_role_gives_one_value_each_never_the_next_label() -> None:
     html = (
         "<section><h4>Chef</h4><div><span>Yearly salary</span><span>$1</span></div></section>"

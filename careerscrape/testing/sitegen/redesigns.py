@@ -18,7 +18,8 @@ markup's writer:
   run of lines between blank lines a ``<p>``, its lines parted by ``<br>`` s.
 - ``cards``: a CSS-grid redesign. A table whose role names sit under a ``colspan``
   header cell, money split over ``<span>`` s, a transposed table with the role
-  column on the right, value-before-label cards, skills as value-first tiles.
+  column on the right, value-before-label cards, a ``<dl>`` per role whose terms
+  are the values and descriptions the labels, skills as value-first tiles.
 """
 
 from __future__ import annotations
@@ -389,7 +390,8 @@ class _TextLines(_Markdown):
 
 
 class _Cards(_Writer):
-    """A CSS-grid redesign: colspan headers, split money, role column on the right, tiles."""
+    """A CSS-grid redesign: colspan headers, split money, role column on the right, tiles,
+    reversed definition lists."""
 
     def section(self, section: Section) -> str:
         level = min(section.level, 4)
@@ -418,7 +420,7 @@ class _Cards(_Writer):
         return re.sub(r"\$(\d[\d,]*)", r"<span>$</span><span>\1</span>", _e(value))
 
     def figures(self, figures: Figures) -> str:
-        form = figures.turn % 3
+        form = figures.turn % 4
         if form == 0:  # role names under a colspan header cell
             return (
                 '<table><thead><tr><th rowspan="2">Figure</th><th colspan="2">Compare</th></tr>'
@@ -438,13 +440,20 @@ class _Cards(_Writer):
                     for side, name in enumerate(figures.names, 1))
                 + "</table>"
             )  # fmt: skip
-        return "\n".join(  # a card per role, each value above its label
-            f"<section><h5>{_e(name)}</h5><div>"
-            + "".join(f"<div><strong>{self._cell(row[side])}</strong><small>{row[0]}</small>"
-                      "</div>" for row in figures.rows)
-            + "</div></section>"
+        if form == 2:  # a card per role, each value above its label
+            return "\n".join(
+                f"<section><h5>{_e(name)}</h5><div>"
+                + "".join(f"<div><strong>{self._cell(row[side])}</strong>"
+                          f"<small>{row[0]}</small></div>" for row in figures.rows)
+                + "</div></section>"
+                for side, name in enumerate(figures.names, 1)
+            )  # fmt: skip
+        return "\n".join(  # a card per role, a <dl> whose terms are the values (reversed)
+            f"<section><h5>{_e(name)}</h5><dl>"
+            + "".join(f"<dt>{self._cell(row[side])}</dt><dd>{row[0]}</dd>" for row in figures.rows)
+            + "</dl></section>"
             for side, name in enumerate(figures.names, 1)
-        )  # fmt: skip
+        )
 
 
 _WRITERS: dict[str, Callable[[], _Writer]] = {
