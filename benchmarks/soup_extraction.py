@@ -32,7 +32,6 @@ from careerscrape.parsing.document import (
     _HEADING_NOISE,
     _HEADING_TAGS,
     _LINE,
-    _LINE_TAGS,
     _RAISED,
     BLOCK_TAGS,
     NOISE_TAGS,
@@ -42,7 +41,7 @@ from careerscrape.parsing.document import (
     _lines,
     _make_block,
     _shown_unspoken,
-    _text_source,
+    markdown_source,
     structure,
 )
 from careerscrape.parsing.plaintext import expand_preformatted
@@ -205,10 +204,6 @@ class _Lines:
             if _shown_unspoken(tag, attributes):
                 self._add(" ")
             return
-        source = _text_source(self.wrap(tag)) if name == "pre" or name in _LINE_TAGS else None
-        if source is not None:
-            tag = _expanded(tag, source)
-            name = tag.name
         if name == "a" and "href" in attributes:
             self.links.append(self.wrap(tag))
         if name in BLOCK_TAGS or attributes.get("role") == "heading":
@@ -237,7 +232,7 @@ class _Lines:
                 self._item_parts.append(text)
 
     def _block(self, tag: Tag) -> None:
-        slot = len(self._slots)
+        slot, first_link = len(self._slots), len(self.links)
         self._slots.append(None)
         is_item = tag.name == "li"
         if is_item:
@@ -250,7 +245,17 @@ class _Lines:
         self._open.append(parts)
         self._contents(tag)
         self._open.pop()
-        self._slots[slot] = self._close(tag, "".join(parts), is_item)
+        joined = "".join(parts)
+        source = (
+            markdown_source(tag.name, joined)
+            if not self._items_open and len(self._slots) == slot + 1
+            else None
+        )
+        if source is not None:  # a text dump: read again as the blocks its lines look like
+            del self._slots[slot:], self.links[first_link:]
+            self._block(_expanded(tag, source))
+            return
+        self._slots[slot] = self._close(tag, joined, is_item)
         if self._open:
             self._open[-1].append(" ")
         if self._items_open:

@@ -57,7 +57,9 @@ _LINE_TAGS = frozenset({"p", "div"})  # the elements a bold title line is writte
 #: Noise inside a heading: a button there is the heading's own text (an accordion header).
 _HEADING_NOISE = NOISE_TAGS - {"button"}
 _HEADING_TAGS = frozenset({*HEADING_LEVELS, "summary"})
-_MARKDOWN_START = frozenset("#|*")
+#: A cheap test before :func:`markdown_source`: what a line of Markdown may open on
+#: ("#", "|", "*", or white space before them).
+_MAY_OPEN_MARKDOWN = frozenset("#|* \t\r\n")
 #: The first line of Markdown source: "## Title", "| a | b |", "**Bold**" (alone or a lead).
 _MARKDOWN_LINE = re.compile(r"#{1,6}\s|\|[^\n]*\|[ \t]*(?:\n|$)|\*\*\S[^\n]*?\*\*(?:\s|$)")
 #: What separates the lines of one block: a <br>, or a block inside a list item.
@@ -73,7 +75,6 @@ _FIRST_NUMBER = re.compile(r"^0?1[.)]")
 #: What parts a label from its value on one line: a colon, or a dash with spaces around it
 #: ("Yearly salary: $1", "Yearly salary — $1", as a print view writes a figure).
 _SEPARATOR = r"(?:\s*:\s*|\s+[\u2014\u2013]\s+)"
-_SEPARATOR_CHARS = (":", "\u2014", "\u2013")
 #: "Label: value": a short label, a colon (or a spaced dash), the value.
 _PAIR_LINE = re.compile(r"^[^:\u2014\u2013]{2,40}(?::|\s[\u2014\u2013])\s+\S")
 #: "Whose: value", a line of a figure's card: a role's name, a colon, its value.
@@ -302,7 +303,7 @@ class Document:
             if len(block.text) > _ROW_TEXT_MAX:
                 continue
             if len(block.text) <= _LABEL_MAX:
-                index[label_key(block.text)].append(block.element)  # its label_key
+                index[block.text.lower().rstrip(_LABEL_EDGE)].append(block.element)  # label_key
             element = block.element
             if len(element) >= 2 and _is_inline_row(element):
                 for child in element:
@@ -310,7 +311,7 @@ class Document:
                         continue
                     text = full_text(child)
                     if text and len(text) <= _LABEL_MAX:
-                        index[label_key(text)].append(child)
+                        index[text.lower().rstrip(_LABEL_EDGE)].append(child)
         return index
 
     def label_cells(self, labels: Iterable[str]) -> Iterator[etree._Element]:
@@ -376,15 +377,13 @@ class Document:
     def _column(self, label: etree._Element, known: frozenset[str]) -> Figure | None:
         """The values under a label in a header row of labels, with the head of each row.
 
-        The rows' heads (the roles' names) are in the column whose header is
-        no label: the first (blank or "Role"), or wherever the table puts it.
+        The rows' heads (the roles' names) are in the first column whose header
+        is no label: the first (blank or "Role"), or wherever the table puts it.
         """
         header = label.getparent()
         labels = [c for c in header if not _is_noise(c)]
         column = labels.index(label)
-        texts = [label_key(full_text(c)) for c in labels]
-        heads_at = [i for i, t in enumerate(texts) if t not in known]
-        head = next((i for i in heads_at if texts[i]), heads_at[0] if heads_at else 0)
+        head = next((i for i, c in enumerate(labels) if label_key(full_text(c)) not in known), 0)
         values, heads = [], []
         for cells in _rows_after(header):
             if len(cells) == len(labels):  # a row of this table: as wide as its header
@@ -414,8 +413,9 @@ class Document:
                 label, value = lines if label_key(lines[0]) in known else reversed(lines)
                 found[label_key(label)].append(Figure((value,), (), block.index))
                 continue
-            for line in lines:
-                match = pattern.match(line) if _may_pair(line) else None
+            for line in lines:  # a separator in it first (the test of _may_pair, inline: hot)
+                may_pair = ":" in line or "\u2014" in line or "\u2013" in line
+                match = pattern.match(line) if may_pair else None
                 if match:
                     found[label_key(match.group(1))].append(
                         Figure((match.group(2),), (), block.index)
@@ -502,10 +502,14 @@ class Figure:
 ROW = -1
 
 
+#: What ends a label but is not of it: a colon, a footnote mark.
+_LABEL_EDGE = " :*\u2020\u2021"
+
+
 def label_key(text: str) -> str:
     """A label as looked up: "Yearly salary:", "Yearly salary *" (a footnote mark) and
     "yearly salary" are one label."""
-    return text.lower().rstrip(" :*\u2020\u2021")
+    return text.lower().rstrip(_LABEL_EDGE)
 
 
 def _first_held(element: etree._Element, index: dict[etree._Element, int]) -> int | None:
@@ -529,7 +533,7 @@ def _label_line_pattern(known: frozenset[str]) -> re.Pattern[str]:
 
 def _may_pair(line: str) -> bool:
     """A cheap test before the label patterns: does ``line`` hold a separator at all?"""
-    return any(separator in line for separator in _SEPARATOR_CHARS)
+    return ":" in line or "\u2014" in line or "\u2013" in line
 
 
 def _repeated_lines(section: list[Block]) -> list[str]:
@@ -978,10 +982,6 @@ def _walk(
         else:
             if tag == "a" and "href" in attributes:
                 links.append(element)
-            source = _text_source(element) if tag == "pre" or tag in _LINE_TAGS else None
-            if source is not None:  # a text dump: its lines read as what they look like
-                expand_preformatted(element, source)
-                tag = element.tag
             role_heading = "role" in attributes and element.get("role") == "heading"
             if tag in BLOCK_TAGS or role_heading:
                 # Inside a heading, a button is its text (an accordion's header).
@@ -1027,6 +1027,18 @@ def _read_block(
     if len(element):
         _walk(element, own, inner, slots, links, noise)
     joined = "".join(own)
+    if (
+        (joined[:1] in _MAY_OPEN_MARKDOWN or tag == "pre")
+        and len(slots) == slot + 1
+        and item is None
+        and (source := markdown_source(tag, joined)) is not None
+    ):  # a text dump: read again as the blocks its lines look like
+        del slots[slot:]
+        gone = set(element.iter("a"))
+        links[:] = [link for link in links if link not in gone]
+        expand_preformatted(element, source)
+        _read_block(element, "div", item, slots, links, noise)
+        return
     line = clean(joined)
     if tag != "li":
         if line:
@@ -1061,56 +1073,19 @@ def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
     return "role" in attributes and element.get("role") in _DIALOG_ROLES
 
 
-def _text_source(element: etree._Element) -> str | None:
-    """The visible text of a ``<pre>``, or of a paragraph that is a line of Markdown source
-    ("## Title", "| cell | cell |", "**Bold**"), a ``<br>`` a line break; else None.
+def markdown_source(tag: str, joined: str) -> str | None:
+    """The lines of a block read as plain-text source, else None: a ``<pre>``'s, or a
+    paragraph's that opens on a line of Markdown ("## Title", "| a | b |", "**Bold**").
 
-    A paragraph is tested by its first character first: most open on a letter.
-    A paragraph with a block inside it is not source text.
+    ``joined`` is the block's own text, ``<br>`` s in it as :data:`_LINE`; the block
+    holds no other block (a paragraph with blocks inside was written as HTML).
     """
-    if element.tag != "pre" and _first_character(element) not in _MARKDOWN_START:
+    if tag == "pre":
+        return joined.replace(_LINE, "\n")
+    if tag not in _LINE_TAGS:
         return None
-    parts: list[str] = []
-    if not _source_parts(element, parts):
-        return None
-    text = "".join(parts)
-    return text if element.tag == "pre" or _MARKDOWN_LINE.match(text.lstrip()) else None
-
-
-def _first_character(element: etree._Element) -> str:
-    """The first visible character of an element's own line ("" when it opens on a block)."""
-    text = (element.text or "").lstrip()
-    if text:
-        return text[0]
-    for child in element:
-        if not _is_noise(child):
-            if child.tag in BLOCK_TAGS:
-                return ""
-            first = _first_character(child)
-            if first:
-                return first
-        tail = (child.tail or "").lstrip()
-        if tail:
-            return tail[0]
-    return ""
-
-
-def _source_parts(element: etree._Element, parts: list[str]) -> bool:
-    """Append the visible text of ``element`` to ``parts``, "\n" for a ``<br>``; False when
-    it holds a block (then it is no text source)."""
-    if element.text:
-        parts.append(element.text)
-    for child in element:
-        tag = child.tag
-        if tag == "br":
-            parts.append("\n")
-        elif _is_noise(child):
-            pass
-        elif tag in BLOCK_TAGS or not _source_parts(child, parts):
-            return False
-        if child.tail:
-            parts.append(child.tail)
-    return True
+    source = joined.lstrip().replace(_LINE, "\n")
+    return source if _MARKDOWN_LINE.match(source) else None
 
 
 def _shown_unspoken(element: etree._Element, attributes: list[str]) -> bool:

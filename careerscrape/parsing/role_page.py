@@ -311,7 +311,7 @@ def _comparison(
     )  # fmt: skip
     # Facts compare the two roles: a paragraph that never names the other one is another
     # section's (its title line lost), not this one's.
-    facts = [p for p in paragraphs if p is not description and prose.B in names.mentioned(p)]
+    facts = [p for p in paragraphs if p is not description and names.names_at_all(prose.B, p)]
     text = " ".join(facts)
     lists = prose.skill_lists(facts, names)
     industries = prose.top_industries(text, names)
