@@ -8,6 +8,8 @@ A field is one value of the record: a scalar, each item of a list of texts, each
 value of each item of a list of records (a skill's name and its percent are two).
 An empty list or a null counts as one field, right when the parser gives it too;
 list items are compared at the same position. A page the parser refuses scores 0.
+A field is *wrong* when the parser gives a value other than the page's (not a
+null): worse than a missing one, and counted apart.
 
 Prints one line per page, then the total per markup (a fixture's markup is its
 ``meta.json`` ``markup``, else "other") and overall. Exits 0: this measures, it
@@ -39,12 +41,17 @@ def leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
         yield path, value
 
 
-def score(actual: dict[str, Any] | None, expected: dict[str, Any]) -> tuple[int, int]:
-    """(fields right, fields expected) of one page; ``actual`` None when it was refused."""
+def score(actual: dict[str, Any] | None, expected: dict[str, Any]) -> tuple[int, int, int]:
+    """(fields right, fields expected, fields wrong) of one page; ``actual`` None when it was
+    refused. A wrong field holds a value other than the page's (worse than a missing one)."""
     wanted = dict(leaves(expected))
     got = dict(leaves(actual)) if actual is not None else {}
     right = sum(1 for path, value in wanted.items() if path in got and got[path] == value)
-    return right, len(wanted)
+    wrong = sum(
+        1 for path, value in wanted.items()
+        if got.get(path) is not None and got[path] != value
+    )  # fmt: skip
+    return right, len(wanted), wrong
 
 
 def record_of(html: bytes, url: str) -> dict[str, Any] | None:
@@ -79,30 +86,34 @@ def site_pages(
 
 
 def report(pages: Iterable[tuple[str, str, bytes, str, dict]], verbose: bool) -> None:
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # right, all, pages, refused
+    # right, all, pages, refused, wrong
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for markup, name, html, url, expected in pages:
         actual = record_of(html, url)
-        right, count = score(actual, expected)
+        right, count, wrong = score(actual, expected)
         total = totals[markup]
         total[0] += right
         total[1] += count
         total[2] += 1
         total[3] += actual is None
+        total[4] += wrong
         if verbose:
-            note = "  (refused)" if actual is None else ""
+            note = "  (refused)" if actual is None else f"  wrong {wrong}" if wrong else ""
             print(f"{markup:14} {name:70} {right:4}/{count:<4} {right / count:7.1%}{note}")
     print()
-    everything = [0, 0, 0, 0]
-    for markup, (right, count, n, refused) in sorted(totals.items()):
-        print(
-            f"{markup:14} {n:3} pages  {right:6}/{count:<6} {right / count:7.1%}  refused {refused}"
-        )
-        everything = [a + b for a, b in zip(everything, (right, count, n, refused), strict=True)]
-    right, count, n, refused = everything
-    if count:
-        print(
-            f"{'all':14} {n:3} pages  {right:6}/{count:<6} {right / count:7.1%}  refused {refused}"
-        )
+    everything = [0, 0, 0, 0, 0]
+    for markup, numbers in sorted(totals.items()):
+        print(_total_line(markup, *numbers))
+        everything = [a + b for a, b in zip(everything, numbers, strict=True)]
+    if everything[1]:
+        print(_total_line("all", *everything))
+
+
+def _total_line(markup: str, right: int, count: int, n: int, refused: int, wrong: int) -> str:
+    return (
+        f"{markup:14} {n:3} pages  {right:6}/{count:<6} {right / count:7.1%}  "
+        f"refused {refused}  wrong {wrong}"
+    )
 
 
 def main() -> None:

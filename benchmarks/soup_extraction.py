@@ -24,6 +24,7 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
+from lxml import etree
 
 from careerscrape.models import PageRecord
 from careerscrape.parsing import ParsedPage, ParseError, page_bytes, read_document
@@ -31,6 +32,7 @@ from careerscrape.parsing.document import (
     _HEADING_NOISE,
     _HEADING_TAGS,
     _LINE,
+    _RAISED,
     BLOCK_TAGS,
     NOISE_TAGS,
     Block,
@@ -38,8 +40,11 @@ from careerscrape.parsing.document import (
     _is_hidden,
     _lines,
     _make_block,
+    _shown_unspoken,
+    markdown_source,
     structure,
 )
+from careerscrape.parsing.plaintext import expand_preformatted
 from careerscrape.parsing.text import clean
 
 __all__ = ["SoupElement", "soup_document", "soup_parse_page", "soup_read_page"]
@@ -196,6 +201,8 @@ class _Lines:
     def element(self, tag: Tag) -> None:
         name, attributes = tag.name, tag.attrs
         if name in self._noise[-1] or (attributes and _is_hidden(tag, attributes)):
+            if _shown_unspoken(tag, attributes):
+                self._add(" ")
             return
         if name == "a" and "href" in attributes:
             self.links.append(self.wrap(tag))
@@ -204,6 +211,8 @@ class _Lines:
         elif name == "br":
             self._add(_LINE)
         else:
+            if name in _RAISED:
+                self._add(" ")
             self._contents(tag)
 
     def _contents(self, tag: Tag) -> None:
@@ -223,7 +232,7 @@ class _Lines:
                 self._item_parts.append(text)
 
     def _block(self, tag: Tag) -> None:
-        slot = len(self._slots)
+        slot, first_link = len(self._slots), len(self.links)
         self._slots.append(None)
         is_item = tag.name == "li"
         if is_item:
@@ -236,7 +245,17 @@ class _Lines:
         self._open.append(parts)
         self._contents(tag)
         self._open.pop()
-        self._slots[slot] = self._close(tag, "".join(parts), is_item)
+        joined = "".join(parts)
+        source = (
+            markdown_source(tag.name, joined)
+            if not self._items_open and len(self._slots) == slot + 1
+            else None
+        )
+        if source is not None:  # a text dump: read again as the blocks its lines look like
+            del self._slots[slot:], self.links[first_link:]
+            self._block(_expanded(tag, source))
+            return
+        self._slots[slot] = self._close(tag, joined, is_item)
         if self._open:
             self._open[-1].append(" ")
         if self._items_open:
@@ -260,6 +279,16 @@ class _Lines:
         if self._items_open:
             block.kind = "part"  # a line inside a list item, read with the item
         return block
+
+
+def _expanded(tag: Tag, source: str) -> Tag:
+    """A ``<pre>`` (or Markdown line) replaced by the blocks its lines show, as
+    ``expand_preformatted`` makes them."""
+    element = etree.Element("pre")
+    expand_preformatted(element, source)
+    div = BeautifulSoup(etree.tostring(element, encoding="unicode"), "html.parser").div
+    tag.replace_with(div)
+    return div
 
 
 def soup_document(body: bytes) -> Document:

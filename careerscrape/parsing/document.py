@@ -29,7 +29,8 @@ from functools import cached_property, lru_cache
 
 from lxml import etree
 
-from careerscrape.parsing.text import clean, is_blank
+from careerscrape.parsing.plaintext import expand_preformatted
+from careerscrape.parsing.text import BULLETS, clean, is_blank
 
 #: Subtrees a reader does not read as content.
 NOISE_TAGS = frozenset(
@@ -43,6 +44,9 @@ BLOCK_TAGS = frozenset(
     "th thead tr ul center form fieldset legend".split()
 )
 CELL_TAGS = frozenset({"td", "th", "dt", "dd"})
+#: Raised or lowered text: a footnote mark, never more digits of the figure before it
+#: ("47<sup>1</sup>" is 47 and note 1, not 471).
+_RAISED = frozenset({"sup", "sub"})
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Level given to a short paragraph that is all bold: a heading by its looks.
 BOLD_HEADING_LEVEL = 7
@@ -53,22 +57,26 @@ _LINE_TAGS = frozenset({"p", "div"})  # the elements a bold title line is writte
 #: Noise inside a heading: a button there is the heading's own text (an accordion header).
 _HEADING_NOISE = NOISE_TAGS - {"button"}
 _HEADING_TAGS = frozenset({*HEADING_LEVELS, "summary"})
+#: A cheap test before :func:`markdown_source`: what a line of Markdown may open on
+#: ("#", "|", "*", or white space before them).
+_MAY_OPEN_MARKDOWN = frozenset("#|* \t\r\n")
+#: The first line of Markdown source: "## Title", "| a | b |", "**Bold**" (alone or a lead).
+_MARKDOWN_LINE = re.compile(r"#{1,6}\s|\|[^\n]*\|[ \t]*(?:\n|$)|\*\*\S[^\n]*?\*\*(?:\s|$)")
 #: What separates the lines of one block: a <br>, or a block inside a list item.
 _LINE = "\x1e"  # a record separator: str.split() and so clean() take it for a space
 #: A list marker: a bullet character (or a dash), or a number and a dot or bracket.
-_BULLETS = (
-    "\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u25ba\u25b8"
-    "\u27a2\u27a4\u2713\u2714\u2013\u2014*+-"
-)
-_MARKER = rf"[{re.escape(_BULLETS)}]|\d{{1,3}}[.)]"
+_MARKER = rf"[{re.escape(BULLETS)}]|\d{{1,3}}[.)]"
 #: A line that opens on a list marker, then words.
 LIST_MARKER = re.compile(rf"^(?:{_MARKER})\s+(?=\S)")
 #: A marker alone on its line, the item's words in the blocks inside it.
 _BARE_MARKER = re.compile(rf"^(?:{_MARKER})$")
-_MARKER_START = frozenset(_BULLETS + "0123456789")  # a cheap test before the patterns
+_MARKER_START = frozenset(BULLETS + "0123456789")  # a cheap test before the patterns
 _FIRST_NUMBER = re.compile(r"^0?1[.)]")
-#: "Label: value": a short label, a colon, the value.
-_PAIR_LINE = re.compile(r"^[^:]{2,40}:\s+\S")
+#: What parts a label from its value on one line: a colon, or a dash with spaces around it
+#: ("Yearly salary: $1", "Yearly salary — $1", as a print view writes a figure).
+_SEPARATOR = r"(?:\s*:\s*|\s+[\u2014\u2013]\s+)"
+#: "Label: value": a short label, a colon (or a spaced dash), the value.
+_PAIR_LINE = re.compile(r"^[^:\u2014\u2013]{2,40}(?::|\s[\u2014\u2013])\s+\S")
 #: "Whose: value", a line of a figure's card: a role's name, a colon, its value.
 _OWNED_LINE = re.compile(r"^([^:]{2,80}?)\s*:\s+(\S.*)$")
 _ITEM_MAX = 300  # a line longer than this is prose, not a list item
@@ -264,6 +272,9 @@ class Document:
         items = [b for b in section if b.kind == "item"]
         if first_list_only and items:
             first = items[0].element
+            if sum(1 for b in items if b.element is first) > 1:
+                # A list of one block's <br> lines: a list in the next block is another one.
+                return [b for b in items if b.element is first]
             parent, box = first.getparent(), _outermost(first).getparent()
             items = [
                 b for b in items
@@ -292,7 +303,7 @@ class Document:
             if len(block.text) > _ROW_TEXT_MAX:
                 continue
             if len(block.text) <= _LABEL_MAX:
-                index[block.text.lower().rstrip(" :")].append(block.element)  # its label_key
+                index[block.text.lower().rstrip(_LABEL_EDGE)].append(block.element)  # label_key
             element = block.element
             if len(element) >= 2 and _is_inline_row(element):
                 for child in element:
@@ -300,7 +311,7 @@ class Document:
                         continue
                     text = full_text(child)
                     if text and len(text) <= _LABEL_MAX:
-                        index[text.lower().rstrip(" :")].append(child)
+                        index[text.lower().rstrip(_LABEL_EDGE)].append(child)
         return index
 
     def label_cells(self, labels: Iterable[str]) -> Iterator[etree._Element]:
@@ -339,9 +350,20 @@ class Document:
             row = self._block_of_element.get(cell.getparent())
             if row is not None and label_key(self.blocks[row].text) in known:
                 return None  # "LGBT" of a label split across spans ("LGBT" " Percentage")
+        if cell.tag == "dd":  # a label as the description: its value is the term it describes
+            term = _term_of(cell)
+            if term is None or label_key(term) in known:
+                return None
+            return Figure((term,), (), self.block_at(cell))
         values = _row_cells(cell, known)
         if any(":" in value and _OWNED_LINE.match(value) for value in values):
             return None  # "Whose: value" lines under the label: a card per figure, read apart
+        # One of a row of labels (a table on its side): what follows the last one is the
+        # head of the roles' column, or a header cell blanked, no value.
+        if cell.tag != "dt" and (
+            _after_a_label(cell, known) if values else _heads_a_column(cell, known)
+        ):
+            return self._column(cell, known)
         if len(values) > 1 and cell.tag != "dt":
             return Figure(tuple(values), (), ROW)
         if values:
@@ -349,20 +371,23 @@ class Document:
             # one value: of a card, or of a row that lost a cell. The header tells.
             header = tuple(_header_cells(cell, known))
             return Figure(tuple(values), (), self.block_at(cell), header)
-        if cell.tag != "dt" and _heads_a_column(cell, known):
-            return self._column(cell)
         before = _value_before(cell, known)
         return None if before is None else Figure((before,), (), self.block_at(cell))
 
-    def _column(self, label: etree._Element) -> Figure | None:
-        """The values under a label in a header row of labels, with the head of each row."""
+    def _column(self, label: etree._Element, known: frozenset[str]) -> Figure | None:
+        """The values under a label in a header row of labels, with the head of each row.
+
+        The rows' heads (the roles' names) are in the first column whose header
+        is no label: the first (blank or "Role"), or wherever the table puts it.
+        """
         header = label.getparent()
         labels = [c for c in header if not _is_noise(c)]
         column = labels.index(label)
+        head = next((i for i, c in enumerate(labels) if label_key(full_text(c)) not in known), 0)
         values, heads = [], []
         for cells in _rows_after(header):
             if len(cells) == len(labels):  # a row of this table: as wide as its header
-                heads.append(cells[0])
+                heads.append(cells[head])
                 values.append(cells[column])
         return Figure(tuple(values), tuple(heads), self.block_at(label)) if values else None
 
@@ -388,8 +413,9 @@ class Document:
                 label, value = lines if label_key(lines[0]) in known else reversed(lines)
                 found[label_key(label)].append(Figure((value,), (), block.index))
                 continue
-            for line in lines:
-                match = pattern.match(line) if ":" in line else None
+            for line in lines:  # a separator in it first (the test of _may_pair, inline: hot)
+                may_pair = ":" in line or "\u2014" in line or "\u2013" in line
+                match = pattern.match(line) if may_pair else None
                 if match:
                     found[label_key(match.group(1))].append(
                         Figure((match.group(2),), (), block.index)
@@ -399,15 +425,24 @@ class Document:
 
     def _owned_lines(self, label: Block) -> Figure | None:
         """The "Whose: value" lines under a label line, up to the next title, as one figure."""
-        heads, values = [], []
+        heads: list[str] = []
+        values: list[str] = []
+        first: Block | None = None
         for block in self.blocks[label.index + 1 :]:
             if block.is_heading:
                 break
+            if block.kind == "part":
+                continue  # a line of the item before it, read with that item
             owned = [_OWNED_LINE.match(line) for line in block.all_lines]
-            if not all(owned):
+            # One figure's lines share a box: lines in the next box are the next figure's.
+            if not all(owned) or (first is not None and not _alike(first, block)):
                 break
-            heads += [match.group(1) for match in owned]
-            values += [match.group(2) for match in owned]
+            first = first or block
+            for match in owned:
+                if match.group(1) in heads:  # a name again: the next figure's, its label lost
+                    return Figure(tuple(values), tuple(heads), label.index)
+                heads.append(match.group(1))
+                values.append(match.group(2))
         return Figure(tuple(values), tuple(heads), label.index) if values else None
 
     def block_at(self, element: etree._Element) -> int:
@@ -467,9 +502,14 @@ class Figure:
 ROW = -1
 
 
+#: What ends a label but is not of it: a colon, a footnote mark.
+_LABEL_EDGE = " :*\u2020\u2021"
+
+
 def label_key(text: str) -> str:
-    """A label as looked up: "Yearly salary:" and "yearly salary" are one label."""
-    return text.lower().rstrip(" :")
+    """A label as looked up: "Yearly salary:", "Yearly salary *" (a footnote mark) and
+    "yearly salary" are one label."""
+    return text.lower().rstrip(_LABEL_EDGE)
 
 
 def _first_held(element: etree._Element, index: dict[etree._Element, int]) -> int | None:
@@ -486,9 +526,14 @@ def _first_held(element: etree._Element, index: dict[etree._Element, int]) -> in
 
 @lru_cache(maxsize=8)
 def _label_line_pattern(known: frozenset[str]) -> re.Pattern[str]:
-    """ "<one of the labels>: <value>", any letter case."""
+    """ "<one of the labels>: <value>" (or "<label> — <value>"), any letter case."""
     labels = "|".join(sorted(map(re.escape, known), key=len, reverse=True))
-    return re.compile(rf"^({labels})\s*:\s*(\S.*)$", re.I)
+    return re.compile(rf"^({labels}){_SEPARATOR}(\S.*)$", re.I)
+
+
+def _may_pair(line: str) -> bool:
+    """A cheap test before the label patterns: does ``line`` hold a separator at all?"""
+    return ":" in line or "\u2014" in line or "\u2013" in line
 
 
 def _repeated_lines(section: list[Block]) -> list[str]:
@@ -627,13 +672,17 @@ def _text_parts(element: etree._Element, parts: list[str]) -> None:
         tag = child.tag
         if tag == "br":
             parts.append(" ")
-        elif isinstance(tag, str) and not _is_noise(child):
-            if tag in BLOCK_TAGS:
+        elif _is_noise(child):
+            if isinstance(tag, str) and _shown_unspoken(child, child.keys()):
                 parts.append(" ")
-                _text_parts(child, parts)
+        elif tag in BLOCK_TAGS:
+            parts.append(" ")
+            _text_parts(child, parts)
+            parts.append(" ")
+        else:
+            if tag in _RAISED:
                 parts.append(" ")
-            else:
-                _text_parts(child, parts)
+            _text_parts(child, parts)
         tail = child.tail
         if tail:
             parts.append(tail)
@@ -693,6 +742,8 @@ def _header_cells(label: etree._Element, rows_of: frozenset[str] = frozenset()) 
             cells = _cell_texts(candidate)
             if rows_of and cells and label_key(cells[0]) in rows_of:
                 continue
+            if not any(cells):
+                continue  # an empty row or rule between the header and the rows
             names = [t for t in cells if not is_blank(t)]
             # Role names carry no figures: a row of "$26,651" is a data row, not the header.
             if len(names) == 2 and not any(_DIGIT.search(name) for name in names):
@@ -742,7 +793,7 @@ def _row_cells(label: etree._Element, known: frozenset[str]) -> list[str]:
             break
         text = full_text(sibling)
         if (len(text) <= _LABEL_MAX and label_key(text) in known) or (
-            ":" in text and _label_line_pattern(known).match(text)
+            _may_pair(text) and _label_line_pattern(known).match(text)
         ):
             break  # the next label, alone or with its value ("LGBT Percentage: 8%")
         if len(text) > _AD_LABEL_MAX or not _is_ad_label(text):
@@ -768,6 +819,22 @@ def _heads_a_column(label: etree._Element, known: frozenset[str]) -> bool:
     at = cells.index(label)
     neighbour = cells[at + 1] if at + 1 < len(cells) else cells[at - 1] if at else None
     return neighbour is not None and label_key(full_text(neighbour)) in known
+
+
+def _term_of(description: etree._Element) -> str | None:
+    """The text of the ``<dt>`` a ``<dd>`` describes (the nearest one before it), if any."""
+    for sibling in description.itersiblings(preceding=True):
+        if sibling.tag == "dt":
+            return full_text(sibling)
+    return None
+
+
+def _after_a_label(cell: etree._Element, known: frozenset[str]) -> bool:
+    """Is the cell before ``cell`` a label? (A row's own label has none before it.)"""
+    for sibling in cell.itersiblings(preceding=True):
+        if not _is_noise(sibling):
+            return label_key(full_text(sibling)) in known
+    return False
 
 
 def _value_before(label: etree._Element, known: frozenset[str]) -> str | None:
@@ -909,7 +976,10 @@ def _walk(
             and ("hidden" in attributes or "aria-hidden" in attributes or "role" in attributes)
             and _is_hidden(element, attributes)
         )
-        if not skipped:  # a skipped subtree is left out, but its tail is still text of the line
+        if skipped:  # a skipped subtree is left out, but its tail is still text of the line
+            if _shown_unspoken(element, attributes):
+                parts.append(" ")
+        else:
             if tag == "a" and "href" in attributes:
                 links.append(element)
             role_heading = "role" in attributes and element.get("role") == "heading"
@@ -921,6 +991,8 @@ def _walk(
                 if item is not None:
                     item.append(_LINE)
             else:
+                if tag in _RAISED:
+                    parts.append(" ")
                 text = _LINE if tag == "br" else element.text
                 if text:
                     parts.append(text)
@@ -955,6 +1027,18 @@ def _read_block(
     if len(element):
         _walk(element, own, inner, slots, links, noise)
     joined = "".join(own)
+    if (
+        (joined[:1] in _MAY_OPEN_MARKDOWN or tag == "pre")
+        and len(slots) == slot + 1
+        and item is None
+        and (source := markdown_source(tag, joined)) is not None
+    ):  # a text dump: read again as the blocks its lines look like
+        del slots[slot:]
+        gone = set(element.iter("a"))
+        links[:] = [link for link in links if link not in gone]
+        expand_preformatted(element, source)
+        _read_block(element, "div", item, slots, links, noise)
+        return
     line = clean(joined)
     if tag != "li":
         if line:
@@ -987,6 +1071,27 @@ def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
     if "aria-hidden" in attributes and element.get("aria-hidden") == "true":
         return True
     return "role" in attributes and element.get("role") in _DIALOG_ROLES
+
+
+def markdown_source(tag: str, joined: str) -> str | None:
+    """The lines of a block read as plain-text source, else None: a ``<pre>``'s, or a
+    paragraph's that opens on a line of Markdown ("## Title", "| a | b |", "**Bold**").
+
+    ``joined`` is the block's own text, ``<br>`` s in it as :data:`_LINE`; the block
+    holds no other block (a paragraph with blocks inside was written as HTML).
+    """
+    if tag == "pre":
+        return joined.replace(_LINE, "\n")
+    if tag not in _LINE_TAGS:
+        return None
+    source = joined.lstrip().replace(_LINE, "\n")
+    return source if _MARKDOWN_LINE.match(source) else None
+
+
+def _shown_unspoken(element: etree._Element, attributes: list[str]) -> bool:
+    """``aria-hidden`` but not ``hidden``: on screen (a "·" between two spans), so
+    it parts the words around it even though its own are left out."""
+    return "aria-hidden" in attributes and "hidden" not in attributes
 
 
 def _make_block(element: etree._Element, text: str, lines: tuple[str, ...] = ()) -> Block:

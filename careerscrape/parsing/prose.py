@@ -128,6 +128,14 @@ class RoleNames:
     def mentioned(self, text: str) -> set[str]:
         return {side for _, _, side in self.spans(text)}
 
+    def names_at_all(self, side: str, text: str) -> bool:
+        """Does ``text`` name ``side``, even inside the other's longer name? (A cheap test:
+        no spans are sorted out.)"""
+        patterns = self._patterns
+        if self._folded is not None and text.isascii():
+            text, patterns = text.lower(), self._folded
+        return any(p.search(text) is not None for named, p in patterns if named == side)
+
     def only(self, text: str) -> str | None:
         """The one side ``text`` mentions, or None when it names neither or both."""
         sides = self.mentioned(text)

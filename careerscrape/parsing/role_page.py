@@ -16,7 +16,7 @@ from careerscrape.parsing.document import (
     side_by_side,
 )
 from careerscrape.parsing.fields import ComparisonSummaryFields, IndustryFields, RoleFields
-from careerscrape.parsing.text import page_date, skill_share, slug
+from careerscrape.parsing.text import is_blank, page_date, skill_share, slug
 from careerscrape.parsing.titles import ROLE_TITLE, VS_TITLE
 from careerscrape.parsing.urls import comparison_slugs
 
@@ -29,8 +29,11 @@ SOFT_SKILL = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.\s+(.*\S)$")
 #: A soft skill's name on a line of its own, above its paragraph.
 SOFT_SKILL_NAME = re.compile(r"^([A-Z][\w’'/ -]{2,40}?)\.?$")
 _SOFT_SKILL_WORDS = 5
-UPDATED = re.compile(r"\bUpdated\s*:?\s+(.{6,25}?\d{4})")
-READING = re.compile(r"\b(\d+)\s*min(?:ute)?s?\.?\s+read\b", re.I)
+UPDATED = re.compile(r"\b(?:Last u|U)pdated(?:\s+on)?\s*:?\s+(.{6,25}?\d{4})")
+#: "7 min read", "7-minute read", "Reading time: 7 minutes".
+READING = re.compile(
+    r"\b(\d+)[\s-]*min(?:ute)?s?\.?[\s-]+read\b|\bread(?:ing)? time\s*:?\s*(\d+)\s*min", re.I
+)
 CATEGORY = re.compile(r"^Browse (.+?) jobs$", re.I)
 #: A share on a line of its own: the number beside a skill's gauge.
 _SHARE_ALONE = re.compile(r"^\(?\d+(?:\.\d+)?\s*%\)?$")
@@ -93,7 +96,7 @@ def _section_titles(role: str) -> re.Pattern[str]:
 
 def _first_date(doc: Document):
     for block in doc.blocks:
-        match = UPDATED.search(block.text) if "Updated" in block.text else None
+        match = UPDATED.search(block.text) if "pdated" in block.text else None
         if match:
             return page_date(match.group(1))
     return None
@@ -101,9 +104,9 @@ def _first_date(doc: Document):
 
 def _reading_minutes(doc: Document) -> int | None:
     for block in doc.blocks:
-        match = READING.search(block.text) if "read" in block.text else None
+        match = READING.search(block.text) if "ead" in block.text else None
         if match:
-            return int(match.group(1))
+            return int(match.group(1) or match.group(2))
     return None
 
 
@@ -144,8 +147,7 @@ def _skills(doc: Document, heading: Block) -> list[dict[str, Any]]:
         list(doc.after(heading, stop=lambda b: b.is_heading and not _is_skill(b.text)))
     )
     items = [b for b in section if b.kind in {"item", "text"} or b.is_heading]
-    lists = [inline_cells(b) or b.all_lines for b in items if b.kind == "item"]
-    skills = [found[0] for lines in lists if (found := _skill(list(lines)))]
+    skills = _listed_skills(items)
     if skills:
         return skills
     for i, block in enumerate(items):
@@ -160,6 +162,23 @@ def _skills(doc: Document, heading: Block) -> list[dict[str, Any]]:
             if found:
                 skills.append(found[0])
             j += found[1] if found else 1
+    return skills
+
+
+def _listed_skills(blocks: list[Block]) -> list[dict[str, Any]]:
+    """The skills of the list items among ``blocks``; an item without its example in it
+    may have it on the line after it, in the same box (a list of lines, not of <li> s)."""
+    skills = []
+    for block, after in zip(blocks, [*blocks[1:], None], strict=False):
+        found = (
+            _skill(list(inline_cells(block) or block.all_lines)) if block.kind == "item" else None
+        )
+        if found is None:
+            continue
+        skill = found[0]
+        if skill["example"] is None and after is not None and _is_example(after, block):
+            skill["example"] = after.text
+        skills.append(skill)
     return skills
 
 
@@ -192,7 +211,11 @@ def _skill(lines: list[str], alone: bool = False) -> tuple[dict[str, Any], int] 
     if not example and len(lines) > used and not (alone and _is_skill(lines[used])):
         example = lines[used] if alone else " ".join(lines[used:])
         used = used + 1 if alone else len(lines)
-    return {"name": name, "percent": percent, "example": example or None}, used
+    return {
+        "name": name,
+        "percent": percent,
+        "example": None if is_blank(example) else example,
+    }, used
 
 
 def _is_skill(line: str) -> bool:
@@ -286,7 +309,9 @@ def _comparison(
          and not prose.states_facts(p) and prose.B in names.mentioned(p)),
         None,
     )  # fmt: skip
-    facts = [p for p in paragraphs if p is not description]
+    # Facts compare the two roles: a paragraph that never names the other one is another
+    # section's (its title line lost), not this one's.
+    facts = [p for p in paragraphs if p is not description and names.names_at_all(prose.B, p)]
     text = " ".join(facts)
     lists = prose.skill_lists(facts, names)
     industries = prose.top_industries(text, names)

@@ -140,6 +140,29 @@ def _money(match: re.Match[str], value: int | Decimal) -> int:
     return _whole(value * _SUFFIXES.get((match["suffix"] or "").lower(), 1))
 
 
+#: After a figure: digits grouped in threes by a space, as other locales write thousands.
+_SPACE_GROUP = re.compile(r"\s\d{3}(?!\d)")
+
+
+def _foreign_money(match: re.Match[str]) -> bool:
+    """A whole-dollar amount in another locale's grouping ("$94.000"); "$1.250M" is not."""
+    return not match["suffix"] and _grouped_elsewhere(
+        match.string, match["digits"], match.end("digits")
+    )
+
+
+def _grouped_elsewhere(text: str, digits: str, end: int) -> bool:
+    """Is a whole figure ``digits`` (ending at ``end``) written in another locale's grouping?
+
+    "$134.962" and "158 016" read as this locale writes numbers are 135 dollars
+    and 158 jobs: wrong values. Such a figure is refused (null), never guessed.
+    """
+    if "," in digits:
+        return False  # grouped as this locale groups
+    point = digits.find(".")
+    return (point != -1 and len(digits) - point == 4) or _SPACE_GROUP.match(text, end) is not None
+
+
 def money(text: str | None) -> int | None:
     """``"$134,962"`` -> 134962; ``"$94K"`` -> 94000; ``"-$5"`` -> -5; ``"-"`` -> None.
 
@@ -149,7 +172,7 @@ def money(text: str | None) -> int | None:
     if is_blank(text):
         return None
     found = _signed(_MONEY, text)
-    return _money(*found) if found else None
+    return _money(*found) if found and not _foreign_money(found[0]) else None
 
 
 def hourly(text: str | None) -> float | None:
@@ -169,11 +192,13 @@ def percent(text: str | None) -> float | None:
 
 
 def integer(text: str | None) -> int | None:
-    """``"158,016"`` -> 158016, exactly; ``"-"`` -> None."""
+    """``"158,016"`` -> 158016, exactly; ``"-"`` and ``"158.016"`` (grouped elsewhere) -> None."""
     if is_blank(text):
         return None
     match = _PLAIN_NUMBER.search(text)
-    return _whole(_exact(match.group(0))) if match else None
+    if match is None or _grouped_elsewhere(text, match.group(0), match.end()):
+        return None
+    return _whole(_exact(match.group(0)))
 
 
 def number(text: str | None) -> float | None:
@@ -188,9 +213,10 @@ def money_range(text: str | None) -> tuple[int, int] | None:
     """``"Between $94,000 And $191,000"`` -> (94000, 191000)."""
     if is_blank(text):
         return None
-    amounts = [_money(m, _value(m)) for m in _MONEY.finditer(text)]
-    if len(amounts) != 2:
+    matches = list(_MONEY.finditer(text))
+    if len(matches) != 2 or any(map(_foreign_money, matches)):
         return None
+    amounts = [_money(m, _value(m)) for m in matches]
     return amounts[0], amounts[1]
 
 
@@ -215,14 +241,44 @@ def in_years(match: re.Match[str]) -> tuple[float, float]:
     return low, high
 
 
-_SHARE = re.compile(r"([^\d%,][^%,]*?)\s*,\s*(\d+(?:\.\d+)?)\s*%")
+_DIGIT = re.compile(r"\d")
+#: A share: a number and a percent sign. What lies between shares are their names.
+_SHARE_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+#: What parts one share from the next and a name from its number: not part of the name.
+_SHARE_NAME_EDGE = " ,;:()[]|\u00b7\u2022\u2013\u2014-"
+#: The characters a list item may open on: bullets, dashes, an asterisk or a plus.
+BULLETS = (
+    "\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u25ba\u25b8"
+    "\u27a2\u27a4\u2713\u2714\u2013\u2014*+-"
+)
+#: A list marker before a share's name: at the start, or right after the share before it.
+_SHARE_MARKER = re.compile(rf"(?:^|(?<=%))\s*(?:\d{{1,3}}[.)]|[{re.escape(BULLETS)}])\s+")
 
 
 def shares(text: str | None) -> list[tuple[str, float]]:
-    """``"Male, 55.0% Female, 45.0%"`` -> [("Male", 55.0), ("Female", 45.0)]."""
+    """``"Male, 55.0% Female, 45.0%"`` -> [("Male", 55.0), ("Female", 45.0)].
+
+    Each name on one side of its number, the same side for all: "Male, 55%",
+    "Male (55%)", "Male: 55%" or "55% Male". Shares drawn as a list ("1. Male,
+    55.0% 2. Female, 45.0%") lose their markers. When the text does not tell
+    which name a number belongs to (a name at both ends, a number without a
+    name, a name with figures in it: prose), there are no shares: never a
+    number paired with the wrong name.
+    """
     if is_blank(text):
         return []
-    return [(m.group(1).strip(" ;|·•"), float(m.group(2))) for m in _SHARE.finditer(text)]
+    pieces = _SHARE_PERCENT.split(_SHARE_MARKER.sub(" ", text))
+    names = [piece.strip(_SHARE_NAME_EDGE) for piece in pieces[0::2]]
+    numbers = [float(number) for number in pieces[1::2]]
+    if names[0] and not names[-1]:
+        names = names[:-1]  # each name before its number
+    elif names[-1] and not names[0]:
+        names = names[1:]  # each number before its name
+    else:
+        return []
+    if not all(names) or any(_DIGIT.search(name) for name in names):
+        return []  # a number without a name, or one name with another number in it: prose
+    return list(zip(names, numbers, strict=True))
 
 
 _SKILL_NAME = r"(?P<name>[^%\s][^%]{0,79}?)"
@@ -264,6 +320,8 @@ def skill_share(line: str) -> tuple[str, float, str] | None:
 
 
 _MONTH_DATE = re.compile(r"([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})")
+#: "8 January 2025", as British and print pages write a date.
+_DAY_MONTH_DATE = re.compile(r"(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_NAMES = (
     "january february march april may june july august september october november december"
@@ -284,18 +342,31 @@ def page_date(text: str | None) -> date | None:
     match = _MONTH_DATE.search(text)
     if match:
         month, day, year = match.groups()
-        # "January", "Jan" and "Sept" (four letters) all name a month.
-        number = _MONTHS.get(month.lower()) or _MONTHS.get(month[:3].lower())
-        if number and 1 <= int(day) <= 31:
-            try:
-                return date(int(year), number, int(day))
-            except ValueError:  # February 30, year 0
-                pass
+        found = _named_month_date(year, month, day)
+        if found:
+            return found
+    match = _DAY_MONTH_DATE.search(text)
+    if match:
+        day, month, year = match.groups()
+        found = _named_month_date(year, month, day)
+        if found:
+            return found
     match = _ISO_DATE.search(text)
     if match:
         try:
             return date(*map(int, match.groups()))
         except ValueError:
+            return None
+    return None
+
+
+def _named_month_date(year: str, month: str, day: str) -> date | None:
+    # "January", "Jan" and "Sept" (four letters) all name a month.
+    number = _MONTHS.get(month.lower()) or _MONTHS.get(month[:3].lower())
+    if number and 1 <= int(day) <= 31:
+        try:
+            return date(int(year), number, int(day))
+        except ValueError:  # February 30, year 0
             return None
     return None
 

@@ -182,6 +182,64 @@ def test_a_table_on_its_side_gives_its_column_with_each_rows_head() -> None:
     assert (age.values, age.heads) == (("40", "30"), ("Chef", "Cook"))
 
 
+def test_a_table_on_its_side_may_put_the_roles_column_last() -> None:
+    """The rows' heads are in the header's column that is no label, wherever it stands."""
+    html = (
+        "<table><tr><th>Yearly salary</th><th>Average age</th><th>Role</th></tr>"
+        "<tr><td>$1</td><td>40</td><th>Chef</th></tr>"
+        "<tr><td>$2</td><td>30</td><th>Cook</th></tr></table>"
+    )
+    (salary,) = figures(html)
+    (age,) = figures(html, "Average age")
+    assert (salary.values, salary.heads) == (("$1", "$2"), ("Chef", "Cook"))
+    assert (age.values, age.heads) == (("40", "30"), ("Chef", "Cook"))  # "Role" is no value
+
+
+def test_label_value_lines_may_part_them_with_a_dash() -> None:
+    html = "<p><b>Chef</b><br>Yearly salary \u2014 $1<br>Average age \u2013 40</p>"
+    assert [f.values for f in figures(html)] == [("$1",)]
+    assert [f.values for f in figures(html, "Average age")] == [("40",)]
+    # A hyphen inside a value parts nothing: the value keeps it whole.
+    assert [f.values for f in figures("<p>Yearly salary: $1 - $2</p>")] == [("$1 - $2",)]
+
+
+def test_whose_value_lines_stop_at_the_next_figures_box() -> None:
+    """A label blanked away must not hand its figure's values to the label before it."""
+    html = (
+        "<dl><div><dt>Yearly salary</dt><dd>Cook: $2</dd></div>"
+        "<div><dt></dt><dd>Chef: 40</dd><dd>Cook: 30</dd></div></dl>"
+    )
+    found = figures(html)
+    assert [(f.values, f.heads) for f in found] == [(("$2",), ("Cook",))]
+
+
+def test_an_aria_hidden_separator_parts_the_words_around_it() -> None:
+    html = (
+        '<div><span>Updated May 1, 2025</span><span aria-hidden="true"> \u00b7 </span>'
+        "<span>5 min read</span></div><p hidden>Not shown at all</p>"
+    )
+    assert lines(html) == [("text", "Updated May 1, 2025 5 min read")]
+
+
+def test_a_footnote_mark_is_no_digit_of_the_figure_or_label_it_follows() -> None:
+    html = (
+        "<table><tr><td>Average age<sup>*</sup></td><td>47<sup>1</sup></td>"
+        "<td>44<sub>2</sub></td></tr></table>"
+    )
+    (age,) = figures(html, "Average age")
+    assert age.values == ("47 1", "44 2")
+
+
+def test_a_definition_list_with_the_values_as_terms_gives_each_labels_own_term() -> None:
+    """ "<dt>$1</dt><dd>Yearly salary</dd>": the value is the term, never the next one."""
+    html = (
+        "<section><h5>Chef</h5><dl><dt>$1</dt><dd>Yearly salary</dd>"
+        "<dt>40</dt><dd>Average age</dd></dl></section>"
+    )
+    assert [f.values for f in figures(html)] == [("$1",)]
+    assert [f.values for f in figures(html, "Average age")] == [("40",)]
+
+
 def test_a_card_per_role_gives_one_value_each_never_the_next_label() -> None:
     html = (
         "<section><h4>Chef</h4><div><span>Yearly salary</span><span>$1</span></div></section>"
@@ -240,3 +298,47 @@ def test_a_row_of_inline_cells_reads_as_its_cells() -> None:
     assert inline_cells(row) == ("Python 3", "4%")
     assert inline_cells(marked) == ("CRM", "4%")  # a list marker before the cells
     assert inline_cells(words) == ()
+
+
+def test_a_text_dump_reads_as_the_blocks_its_lines_look_like() -> None:
+    page = doc(
+        "<pre># Chef vs cook\n\nAn intro line\nthat goes on.\n\n## Chef duties\n"
+        "- Plan the prep.\n- Order stock.\n  every week\n\n"
+        "|  | Chef | Cook |\n| --- | --- | --- |\n| Yearly salary | $1 | $2 |\n\n"
+        "**Common chef skills**\n**Menu planning.** Some words.\nTitle\n=====</pre>"
+    )
+    assert [(b.kind, b.level, b.text) for b in page.blocks if b.kind != "cell"] == [
+        ("heading", 1, "Chef vs cook"),
+        ("text", 0, "An intro line that goes on."),
+        ("heading", 2, "Chef duties"),
+        ("item", 0, "Plan the prep."),
+        ("item", 0, "Order stock. every week"),
+        ("heading", BOLD_HEADING_LEVEL, "Common chef skills"),
+        ("text", 0, "Menu planning. Some words."),
+        ("heading", 1, "Title"),
+    ]
+    (salary,) = page.figures(("Yearly salary",), KNOWN)
+    assert (salary.values, salary.is_row) == (("$1", "$2"), True)
+    assert page.header_row(("Yearly salary",)) == ["Chef", "Cook"]
+
+
+def test_markdown_lines_each_in_a_paragraph_read_as_what_they_look_like() -> None:
+    page = doc(
+        "<p>## Chef vs cook overview</p><p>|  | Chef | Cook |</p><p>| --- | --- | --- |</p>"
+        "<p>| Yearly salary | $1 | $2 |</p><p>**Common chef skills**</p>"
+        "<p>**Menu planning.** Plans the menu.</p><p>A ## in a sentence is # no title.</p>"
+        "<div># a box<p>with a paragraph</p></div>"
+    )
+    assert [(b.kind, b.level, b.text) for b in page.blocks if b.kind != "cell"] == [
+        ("heading", 2, "Chef vs cook overview"),
+        ("heading", BOLD_HEADING_LEVEL, "Common chef skills"),
+        ("text", 0, "Menu planning. Plans the menu."),
+        ("text", 0, "A ## in a sentence is # no title."),
+        ("text", 0, "# a box"),  # a box with blocks in it is written as HTML, no source line
+        ("text", 0, "with a paragraph"),
+    ]
+    (salary,) = page.figures(("Yearly salary",), KNOWN)
+    assert (salary.values, salary.is_row) == (("$1", "$2"), True)
+    assert page.header_row(("Yearly salary",)) == ["Chef", "Cook"]  # past the rule line
+    split = doc("<p>\n <span>## Chef</span><script>x</script><span> overview</span></p>")
+    assert [(b.kind, b.level, b.text) for b in split.blocks] == [("heading", 2, "Chef overview")]

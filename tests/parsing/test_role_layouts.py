@@ -66,3 +66,93 @@ def test_skills_in_a_table_of_name_share_and_example() -> None:
         ("Menu Planning", 14.0, "Planned seasonal menus."),
         ("Food Safety", 9.0, None),
     ]
+
+
+def test_an_example_shown_as_a_dash_is_none() -> None:
+    """A placeholder where the resume line would be is no example (a blanked card)."""
+    html = """<html><body><h1>What does a chef do?</h1>
+<p>A chef runs the kitchen of a restaurant, plans the menu, orders stock and trains the cooks.</p>
+<h2>Chef skills and personality traits</h2>
+<div role="list"><div role="listitem"><span>Menu Planning</span><span>14%</span><div>-</div></div>
+<div role="listitem"><span>Food Safety</span><span>9%</span><div>Kept the line clean.</div></div>
+</div></body></html>"""
+    record = parse_page(html, URL)
+    assert [(s.name, s.percent, s.example) for s in record.skills] == [
+        ("Menu Planning", 14.0, None),
+        ("Food Safety", 9.0, "Kept the line clean."),
+    ]
+
+
+def test_a_text_dump_in_a_pre_is_read_as_its_lines_show() -> None:
+    html = """<html><body><pre>
+# What does a chef do?
+
+Updated May 2, 2025 · 4 min read
+
+A chef runs the kitchen of a restaurant, plans the menu, orders stock and trains the cooks.
+
+## Chef responsibilities
+
+- Plan the prep list.
+- Train new cooks.
+
+## Chef skills and personality traits
+
+- Menu Planning: 14%
+  Planned seasonal menus.
+- Food Safety: 9%
+
+**Communication skills.** Chefs need "communication skills." Cooks must "follow the orders \
+called out." A chef resume says: "briefed the line before every service."
+</pre></body></html>"""
+    record = parse_page(html, URL)
+    assert (record.role, str(record.updated), record.reading_minutes) == ("chef", "2025-05-02", 4)
+    assert record.summary.startswith("A chef runs the kitchen")
+    assert record.responsibilities == ["Plan the prep list.", "Train new cooks."]
+    assert [(s.name, s.percent, s.example) for s in record.skills] == [
+        ("Menu Planning", 14.0, "Planned seasonal menus."),
+        ("Food Safety", 9.0, None),
+    ]
+    (soft,) = record.soft_skills
+    assert (soft.name, soft.description, soft.example) == (
+        "Communication skills",
+        "follow the orders called out.",
+        "briefed the line before every service.",
+    )
+
+
+def test_dates_and_reading_times_as_redesigns_write_them() -> None:
+    for line, updated, minutes in [
+        ("Last updated on January 8, 2025 \u00b7 7-minute read", "2025-01-08", 7),
+        ("Updated: 8 January 2025 | Reading time: 7 minutes", "2025-01-08", 7),
+        ("Updated Jan. 8, 2025 &middot; 7 min. read", "2025-01-08", 7),
+    ]:
+        html = f"""<html><body><h1>What does a chef do?</h1><p>{line}</p>
+<p>A chef runs the kitchen of a restaurant, plans the menu, orders stock and trains cooks.</p>
+</body></html>"""
+        record = parse_page(html, URL)
+        assert (str(record.updated), record.reading_minutes) == (updated, minutes), line
+        assert record.summary.startswith("A chef runs")
+
+
+def test_a_skill_line_takes_the_line_after_it_in_its_box_as_its_example() -> None:
+    html = """<html><body><h1>What does a chef do?</h1>
+<p>A chef runs the kitchen of a restaurant, plans the menu, orders stock and trains cooks.</p>
+<h2>Chef skills and personality traits</h2>
+<div><p>- Menu Planning: 14%</p><p>Planned seasonal menus.</p><p>- Food Safety: 9%</p></div>
+<p>Common skills that a chef uses include "menu planning." You can find details below.</p>
+</body></html>"""
+    assert [(s.name, s.example) for s in parse_page(html, URL).skills] == [
+        ("Menu Planning", "Planned seasonal menus."),
+        ("Food Safety", None),  # the paragraph after the list is in another box, and prose
+    ]
+
+
+def test_a_comparison_heading_with_a_subtitle_names_the_other_role_alone() -> None:
+    html = PLAIN_TITLES.replace("Chef vs. Cook</a>", "Chef vs. Cook</a>: what's the difference?")
+    (cook,) = parse_page(html, URL).comparisons
+    assert (cook.other_role, cook.other_role_slug, cook.salary_difference) == (
+        "Cook",
+        "cook",
+        -20000,
+    )

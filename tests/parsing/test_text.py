@@ -93,6 +93,16 @@ def test_integer_missing_is_none(raw: str | None) -> None:
     assert text.integer(raw) is None
 
 
+def test_figures_grouped_as_other_locales_group_them_are_refused_not_misread() -> None:
+    """ "$134.962" is not 135 dollars, nor "158 016" 158 jobs: null, never a wrong value."""
+    assert text.money("$134.962") is None and text.money("$134\u202f962") is None
+    assert text.integer("158.016") is None and text.integer("158 016") is None
+    assert text.money_range("Between $94.000 And $191.000") is None
+    # Grouped as this locale groups, with words or other figures after it: read as ever.
+    assert text.money("$134,962 100 times") == 134962 and text.money("$1.250M") == 1250000
+    assert text.integer("47 years") == 47 and text.integer("158,016 123") == 158016
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"), [("5", 5.0), ("4.5", 4.5), ("4", 4.0), ("1,000", 1000.0)]
 )
@@ -169,6 +179,12 @@ def test_no_duration(raw: str) -> None:
             ],
         ),
         ("Bachelor's Degree, 69%", [("Bachelor's Degree", 69.0)]),
+        ("1. Male, 55.0% 2. Female, 45.0%", [("Male", 55.0), ("Female", 45.0)]),
+        ("\u2013 Male, 55.0% * Female, 45.0%", [("Male", 55.0), ("Female", 45.0)]),
+        ("Native Hawaiian - Pacific, 0.2%", [("Native Hawaiian - Pacific", 0.2)]),
+        ("55% Male, 45% Female", [("Male", 55.0), ("Female", 45.0)]),  # not Male 45
+        ("Male (55%) Female (45%)", [("Male", 55.0), ("Female", 45.0)]),
+        ("Bachelor's Degree: 69%", [("Bachelor's Degree", 69.0)]),
         ("High School Diploma, 41%", [("High School Diploma", 41.0)]),
     ],
 )
@@ -176,7 +192,10 @@ def test_shares(raw: str, expected: list[tuple[str, float]]) -> None:
     assert text.shares(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["-", "", None, "Male Female"])
+@pytest.mark.parametrize(
+    "raw",
+    ["-", "", None, "Male Female", "55% 45%", "Male 55% Female", "In 2024, 14% of chefs knew 3%"],
+)
 def test_shares_missing_is_empty(raw: str | None) -> None:
     assert text.shares(raw) == []
 
@@ -194,6 +213,8 @@ def test_shares_missing_is_empty(raw: str | None) -> None:
         ("Mar. 3, 2024", date(2024, 3, 3)),
         ("Dec 31 2023", date(2023, 12, 31)),
         ("2024-03-03", date(2024, 3, 3)),
+        ("Updated 8 January 2025", date(2025, 1, 8)),
+        ("3 Mar. 2024", date(2024, 3, 3)),
     ],
 )
 def test_page_date(raw: str, expected: date) -> None:

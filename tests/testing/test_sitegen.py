@@ -22,6 +22,7 @@ from careerscrape.testing.sitegen import (
     CANONICAL_ORIGIN,
     FORM_MARKUPS,
     FORMS,
+    REDESIGN_MARKUPS,
     Site,
     generate_site,
 )
@@ -69,8 +70,9 @@ def _differences(site: Site, path: str, html: bytes) -> list[str]:
     return field_differences(record, site.records[site.url(path)])
 
 
-@pytest.mark.parametrize("markup", ["mobile", "reader"])
+@pytest.mark.parametrize("markup", ["mobile", "reader", *REDESIGN_MARKUPS])
 def test_every_page_in_a_form_drawn_markup_parses_to_its_record(site: Site, markup: str) -> None:
+    """The form-drawn markups, and the redesigns the parsers were not written against."""
     failures = {}
     for path in site.paths:
         differences = _differences(site, path, site.render(path, markup))
@@ -116,7 +118,7 @@ def test_a_site_takes_its_markups_in_turn() -> None:
     site = generate_site(12, seed=3, markups=("mobile", "reader", "nextjs"))
     assert [site.markup(p) for p in site.paths[:4]] == ["mobile", "reader", "nextjs", "mobile"]
     assert site.pages[site.paths[0]] == site.render(site.paths[0], "mobile")
-    assert set(FORM_MARKUPS) < set(ALL_MARKUPS)
+    assert set(FORM_MARKUPS) < set(ALL_MARKUPS) and set(REDESIGN_MARKUPS) < set(ALL_MARKUPS)
     with pytest.raises(ValueError, match="markups are some of"):
         generate_site(12, markups=("amp",))
     with pytest.raises(ValueError, match="no markup 'amp'"):
@@ -345,3 +347,20 @@ def test_parser_reads_a_comparison_with_a_name_containing_the_page_role() -> Non
     )
     assert [c.other_role_slug for c in record.comparisons] == ["senior-payroll-coordinator"]
     assert record.comparisons[0].salary_difference == 12000
+
+
+def test_the_redesigns_look_as_they_say(site: Site) -> None:
+    """Each redesign draws what its docstring says, with none of the others' elements."""
+    path = site.comparison_paths[0]
+    page = {m: site.render(path, m).decode() for m in REDESIGN_MARKUPS}
+    assert (
+        "<h2" not in page["print"] and "<section>" in page["print"] and " \u2014 " in page["print"]
+    )
+    assert not re.search(r"<(?:h\d|p|ul|li|table|tr|td)\b", page["aria"])
+    assert 'role="table"' in page["aria"] and 'role="grid"' in page["aria"]
+    assert (
+        re.search(r"<pre>\n# .* vs .*\n", page["markdown"])
+        and "\n| Yearly salary | $" in (page["markdown"])
+    )
+    assert 'colspan="2"' in page["cards"] and "<span>$</span>" in page["cards"]
+    assert "<th>Role</th></tr>" in page["cards"]

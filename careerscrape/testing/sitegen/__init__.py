@@ -25,11 +25,12 @@ tens of thousands of pages cost seconds and little memory. No Scrapy here.
 The package follows the site's making: its words (:mod:`.vocabulary`), the spec
 of roles and comparisons built from a seed (:mod:`.spec`), the sentences of
 comparison sections (:mod:`.wordings`), the markups (:mod:`.nextjs`,
-:mod:`.plain`, :mod:`.forms`, sharing :mod:`.markup`), and the site that renders
+:mod:`.plain`, :mod:`.forms`, :mod:`.redesigns`, sharing :mod:`.markup`), and the site that renders
 pages and records on demand (:mod:`.site`).
 """
 
 from careerscrape.testing.sitegen.forms import FORM_MARKUPS, FORMS
+from careerscrape.testing.sitegen.redesigns import REDESIGN_MARKUPS
 from careerscrape.testing.sitegen.site import Site, generate_site
 from careerscrape.testing.sitegen.vocabulary import (
     ALL_MARKUPS,
@@ -46,6 +47,7 @@ __all__ = [
     "FORMS",
     "FORM_MARKUPS",
     "MARKUPS",
+    "REDESIGN_MARKUPS",
     "Site",
     "comparison_path",
     "generate_site",

@@ -14,6 +14,7 @@ from careerscrape.testing.sitegen.forms import FORM_MARKUPS, _Forms, _role_forms
 from careerscrape.testing.sitegen.markup import _class_pool
 from careerscrape.testing.sitegen.nextjs import _role_nextjs, _vs_nextjs
 from careerscrape.testing.sitegen.plain import _role_plain, _vs_plain
+from careerscrape.testing.sitegen.redesigns import REDESIGN_MARKUPS, render_role, render_vs
 from careerscrape.testing.sitegen.spec import _build, _details
 from careerscrape.testing.sitegen.vocabulary import (
     ALL_MARKUPS,
@@ -266,6 +267,13 @@ class Site:
             else:
                 comparison = self._comparisons[i][j]
                 text = _vs_forms(self, comparison, self._pair(comparison), forms)
+            return text.encode("utf-8")
+        if markup in REDESIGN_MARKUPS:
+            if kind == "role":
+                text = render_role(markup, self, self.roles[i], self.details(i))
+            else:
+                comparison = self._comparisons[i][j]
+                text = render_vs(markup, self, comparison, self._pair(comparison))
             return text.encode("utf-8")
         nextjs = markup == "nextjs"
         if kind == "role":

@@ -10,8 +10,13 @@ CANONICAL_ORIGIN = "https://www.zippia.com"
 #: The markups a site's pages take in turn by default: today's site.
 MARKUPS = ("nextjs", "plain")
 #: Every markup a page can be rendered in (see :meth:`Site.render`): today's two, two
-#: drawn from fixed forms (a mobile web view, a text-first reader view) and "random".
-ALL_MARKUPS = ("nextjs", "plain", "mobile", "reader", "random")
+#: drawn from fixed forms (a mobile web view, a text-first reader view), "random", and
+#: five redesigns (:mod:`.redesigns`: a print view, an ARIA app, a text dump in a <pre> or
+#: in <p> lines, CSS-grid cards).
+ALL_MARKUPS = (
+    "nextjs", "plain", "mobile", "reader", "random",
+    "print", "aria", "markdown", "textlines", "cards",
+)  # fmt: skip
 
 # -- word lists -------------------------------------------------------------------------
 
