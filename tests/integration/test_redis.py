@@ -293,7 +293,8 @@ def test_redirects_stay_with_their_worker_and_into_a_fetched_page_are_duplicates
     start = tmp_path / "start.txt"
     start.write_text("\n".join(paths + [path.rstrip("/") for path in paths[:20]]) + "\n")
     outputs = [tmp_path / "worker-a", tmp_path / "worker-b"]
-    with serve(site) as server:
+    # Slow enough that both workers take part (one that gets no page writes no record).
+    with serve(site, delay=0.1) as server:
         args = ("-a", f"url_file={start}", "-a", "depth=0", "-a", f"site={server.base_url}")
         results = _workers(outputs, args, REDIS_URL=redis_url, **SHARED)
     for result in results:
