@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import scrapy
+from scrapy.settings import Settings
 from scrapy.utils.sitemap import Sitemap
 
 from careerscrape.spiders.feed import StartFeed
@@ -213,7 +214,7 @@ def crawl_careers(
 def crawl_null(base_url: str, work: Path, concurrency: int) -> Run:
     # From a folder without scrapy.cfg: plain Scrapy settings, none of careerscrape's.
     plain = work / "null"
-    plain.mkdir(exist_ok=True)
+    plain.mkdir()
     command = [sys.executable, "-m", "scrapy", "runspider", str(Path(__file__).resolve()),
                "-a", f"sitemap={base_url}/sitemap.xml"]  # fmt: skip
     for name, value in _settings(concurrency).items():
@@ -237,8 +238,7 @@ def crawl_mode(mode: str, base_url: str, work: Path, concurrency: int) -> Run:
     settings = MODES[mode]
     if settings is None:
         return crawl_null(base_url, work, concurrency)
-    return crawl_careers(base_url, work / f"round-{time.monotonic_ns()}", concurrency, mode,
-                         **settings)  # fmt: skip
+    return crawl_careers(base_url, work, concurrency, mode, **settings)
 
 
 def spread(values: list[float], form: str) -> str:
@@ -276,7 +276,7 @@ def main() -> None:
     from careerscrape.testing.sitegen import generate_site
 
     python = sys.version.split()[0]
-    workers = parse_processes(scrapy.settings.Settings())
+    workers = parse_processes(Settings())
     print(f"concurrency {args.concurrency} (per domain too), no delays, robots.txt obeyed; "
           f"{os.cpu_count()} CPUs ({workers} parse workers in the pool modes), Python "
           f"{python}, Scrapy {scrapy.__version__}; {args.rounds} rounds")  # fmt: skip
@@ -293,8 +293,10 @@ def main() -> None:
             work = Path(temp)
             for round_ in range(args.rounds):
                 turn = round_ % len(modes)
+                folder = work / f"round-{round_ + 1}"
+                folder.mkdir()
                 for mode in modes[turn:] + modes[:turn]:
-                    runs[mode].append(crawl_mode(mode, server.base_url, work, args.concurrency))
+                    runs[mode].append(crawl_mode(mode, server.base_url, folder, args.concurrency))
             for mode in modes:
                 report(mode, runs[mode], runs["null"])
             if "pool" in runs and "pool-no-archive" in runs:

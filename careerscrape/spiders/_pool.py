@@ -27,10 +27,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import signal
-import threading
+import sys
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any
 
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -38,6 +39,7 @@ from twisted.internet.defer import Deferred
 
 from careerscrape.items import Reject
 from careerscrape.run.outcome import PageResult, read_response
+from careerscrape.run.worker import start_worker
 
 __all__ = ["ParsePool", "parse_processes"]
 
@@ -66,10 +68,11 @@ class ParsePool:
     def _start(self) -> ProcessPoolExecutor:
         executor = ProcessPoolExecutor(
             self.processes, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
+            initializer=start_worker,
         )  # fmt: skip
-        for _ in range(self.processes):  # start them now, not on the first page
-            executor.submit(os.getpid)
+        with _main_script_hidden():
+            for _ in range(self.processes):  # start them now, not on the first page
+                executor.submit(os.getpid)
         return executor
 
     async def read(self, body: bytes, **page: Any) -> PageResult:
@@ -96,6 +99,25 @@ class ParsePool:
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
+@contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Workers started here do not run the crawl's ``__main__`` script.
+
+    ``spawn`` runs the parent's main script in each worker (as ``__mp_main__``) so that
+    functions defined there can be unpickled. Under ``scrapy crawl`` that script is
+    Scrapy's launcher, which imports all of Scrapy: 30 MiB more in every worker, for
+    nothing, since workers run only :func:`read_response`. ``python -m scrapy`` is
+    skipped by multiprocessing itself (a ``__main__`` module).
+    """
+    main = sys.modules["__main__"]
+    script = main.__dict__.pop("__file__", None)
+    try:
+        yield
+    finally:
+        if script is not None:
+            main.__file__ = script
+
+
 def _deferred(future: Future[PageResult]) -> Deferred[PageResult]:
     """A Deferred that fires in the reactor's thread when ``future`` is done."""
     from twisted.internet import reactor  # the installed one (importing it early installs one)
@@ -111,18 +133,3 @@ def _deferred(future: Future[PageResult]) -> Deferred[PageResult]:
 
     future.add_done_callback(done)
     return deferred
-
-
-def _start_worker() -> None:
-    """In each worker: leave SIGINT/SIGTERM to the crawl, and end with it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-
-
-def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
-    """Exit as soon as the crawl's process is gone (its sentinel is then ready)."""
-    parent.join()
-    os._exit(1)
