@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import chain
 from typing import Any
 
 from careerscrape.parsing import prose, text
 from careerscrape.parsing.document import Block, Document, Figure, row_texts
 from careerscrape.parsing.fields import ComparisonFields, RangeFields, ShareFields, SideFields
-from careerscrape.parsing.titles import ROLE_TITLE, VS_TITLE
+from careerscrape.parsing.titles import ROLE_TITLE, VS_TITLE, comparison_section_titles
 from careerscrape.parsing.urls import comparison_slugs
 
 EXAMPLE_RESPONSIBILITIES = re.compile(r"^(.+?) example responsibilities\.?$", re.I)
@@ -76,7 +76,7 @@ def parse_comparison(doc: Document, url: str | None) -> ComparisonFields | None:
     names = _role_names(doc, url_slugs)
     if names is None:
         return None
-    doc.promote(_section_titles(names.a, names.b))
+    doc.promote(comparison_section_titles(names.a, names.b))
     figures = _Figures(doc, names)
     values = {field: figures.values(field) for field in ROWS}
     # Without a header row, a role is named as its cards or rows write it.
@@ -130,21 +130,6 @@ def _role_names(doc: Document, url_slugs: tuple[str, str] | None) -> prose.RoleN
     if url_slugs:
         return prose.RoleNames(*(slug.replace("-", " ") for slug in url_slugs))
     return None
-
-
-@lru_cache(maxsize=256)
-def _section_titles(a: str, b: str) -> re.Pattern[str]:
-    """The words of this page's titles, for titles drawn as plain lines (:meth:`Document.promote`).
-
-    "A vs B" and its sections ("... overview", "... salary"), "Differences
-    between A and B ...", and "What does a X do?" (X as the page writes it).
-    """
-    a, b = re.escape(a), re.escape(b)
-    return re.compile(
-        rf"^(?:{a} vs\.? {b}(?: \w+)?|differences between (?:an? )?{a} and (?:an? )?{b}\b.*"
-        rf"|what does an? .{{1,80}} do\??)$",
-        re.I,
-    )
 
 
 def _title_candidates(doc: Document) -> Iterator[tuple[str, ...]]:

@@ -184,8 +184,8 @@ class Document:
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "heading"]
 
-    def promote(self, titles: re.Pattern[str]) -> None:
-        """Make the short text lines whose words match ``titles`` headings (bold-line level).
+    def promote(self, titles: Callable[[str], bool]) -> None:
+        """Make the short text lines whose words are ``titles`` headings (bold-line level).
 
         A section title styled by its class alone has no heading element and
         no bold tag: it is a title by what it says ("Chef responsibilities").
@@ -196,7 +196,7 @@ class Document:
                 (block.kind == "text" or block.element.tag == "dt")  # a term titles what follows
                 and not block.lines
                 and len(block.text) <= _BOLD_LINE_MAX
-                and titles.match(block.text)
+                and titles(block.text)
             ):
                 block.kind, block.level = "heading", BOLD_HEADING_LEVEL
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from careerscrape.parsing import prose
@@ -17,7 +16,7 @@ from careerscrape.parsing.document import (
 )
 from careerscrape.parsing.fields import ComparisonSummaryFields, IndustryFields, RoleFields
 from careerscrape.parsing.text import is_blank, page_date, skill_share, slug
-from careerscrape.parsing.titles import ROLE_TITLE, VS_TITLE
+from careerscrape.parsing.titles import ROLE_TITLE, VS_TITLE, role_section_titles
 from careerscrape.parsing.urls import comparison_slugs
 
 if TYPE_CHECKING:
@@ -47,7 +46,7 @@ def parse_role(doc: Document, url_slug: str | None) -> RoleFields | None:
     role = ROLE_TITLE.match(title.text).group(1) if title else None
     # Titles drawn as plain lines are known by their words: the role's, else the URL's.
     if role or url_slug:
-        doc.promote(_section_titles(role or url_slug.replace("-", " ")))
+        doc.promote(role_section_titles(role or url_slug.replace("-", " ")))
     responsibilities_heading = doc.find(RESPONSIBILITIES)
     if role is None and responsibilities_heading:
         role = RESPONSIBILITIES.match(responsibilities_heading.text).group(1)
@@ -77,21 +76,6 @@ def parse_role(doc: Document, url_slug: str | None) -> RoleFields | None:
         ],
         "category": _category(doc),
     }
-
-
-@lru_cache(maxsize=256)
-def _section_titles(role: str) -> re.Pattern[str]:
-    """The words of the page's section titles, for titles drawn as plain lines.
-
-    (See ``Document.promote``. Not the page's title: a plain line that says
-    "What does a chef do" may be a caption, and the title is found first.)
-    """
-    r = re.escape(role)
-    return re.compile(
-        rf"^(?:{r} responsibilities|{r} skills and personality traits"
-        rf"|most common {r} skills|compare different {r}\w*|{r} vs\.? .{{1,80}}|types of {r})$",
-        re.I,
-    )
 
 
 def _first_date(doc: Document):

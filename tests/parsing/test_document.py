@@ -267,7 +267,7 @@ def test_promote_makes_short_plain_lines_that_say_a_title_headings() -> None:
         "<div>Chef responsibilities</div><div>Plan the prep.</div>"
         "<p>Chef responsibilities are many, and this sentence says so at length.</p>"
     )
-    page.promote(re.compile(r"^chef responsibilities$", re.I))
+    page.promote(re.compile(r"^chef responsibilities$", re.I).match)
     assert [(b.kind, b.level) for b in page.blocks] == [
         ("heading", BOLD_HEADING_LEVEL), ("text", 0), ("text", 0)
     ]  # fmt: skip
