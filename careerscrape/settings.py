@@ -238,7 +238,7 @@ PREVIOUS_DIR = None
 #: (careerscrape/extensions/startup_heap.py): gen-2 collections stop walking it.
 GC_FREEZE_AT_START = True
 #: Worker processes that parse pages (careerscrape/spiders/_pool.py); 0 parses in the crawl's
-#: own process. Unset: one per core but one, which the engine keeps (0 on one core).
+#: own process. Unset: one per core but one, which the engine keeps (0 on one core), at most 2.
 PARSE_PROCESSES = None
 
 LOG_LEVEL = "INFO"

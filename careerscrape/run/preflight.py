@@ -63,6 +63,7 @@ SETTINGS: dict[str, tuple[str, Any]] = {
     "PROGRESS_INTERVAL": ("getfloat", Seconds),
     "GC_FREEZE_AT_START": ("getbool", bool),
     "START_QUEUE_LIMIT": ("get", Count | None),
+    "PARSE_PROCESSES": ("get", Count | None),
     "SITEMAP_MAXSIZE": ("getint", Annotated[int, Field(gt=0)]),
     "RETRY_BACKOFF_BASE": ("getfloat", Seconds),
     "RETRY_BACKOFF_MAX": ("getfloat", Seconds),

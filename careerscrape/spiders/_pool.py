@@ -46,14 +46,22 @@ __all__ = ["ParsePool", "parse_processes"]
 logger = logging.getLogger(__name__)
 
 
+#: Workers started when PARSE_PROCESSES is unset, on a machine of many cores. One worker
+#: parses a page in about the CPU time the crawl's own process spends on it (2.4-2.6 ms
+#: against 2.7-2.9 ms, docs/benchmarks.md), so a second one is headroom and more would
+#: wait on the crawl's process, each holding 50-60 MiB; ``-s PARSE_PROCESSES=N`` sets more.
+DEFAULT_MAX = 2
+
+
 def parse_processes(settings: Any) -> int:
     """``PARSE_PROCESSES``: worker processes that parse (0: parse in the crawl's process).
 
-    Unset (the default), one per core but the one the engine runs on.
+    Unset (the default), one per core but the one the engine runs on, at most
+    :data:`DEFAULT_MAX`.
     """
     value = settings.get("PARSE_PROCESSES")
     if value is None or value == "":
-        return max((os.cpu_count() or 1) - 1, 0)
+        return min(max((os.cpu_count() or 1) - 1, 0), DEFAULT_MAX)
     return settings.getint("PARSE_PROCESSES")
 
 

@@ -50,6 +50,8 @@ def test_every_checked_setting_is_declared_in_settings_py() -> None:
         ("START_QUEUE_LIMIT", "lots",
          "setting START_QUEUE_LIMIT='lots': Input should be a valid integer, unable to parse "
          "string as an integer"),
+        ("PARSE_PROCESSES", "-1",
+         "setting PARSE_PROCESSES='-1': Input should be greater than or equal to 0"),
         ("REFRESH_FROM_PUBLISHED", "maybe",
          "setting REFRESH_FROM_PUBLISHED='maybe': Supported values for boolean settings are "
          "0/1, True/False, '0'/'1', 'True'/'False' and 'true'/'false'"),
