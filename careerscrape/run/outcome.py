@@ -24,7 +24,7 @@ from careerscrape.models import PageRecord
 from careerscrape.parsing import BlockedPage, EncodingError, ParsedPage, ParseError, read_page
 from careerscrape.site import Site
 
-__all__ = ["PageResult", "one_line", "page_outcome", "read_response"]
+__all__ = ["PageResult", "one_line", "read_response"]
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,11 @@ def read_response(
     page_url: str,
     site: Site | None = None,
 ) -> PageResult:
-    """:func:`page_outcome`, and the links of a record's page (read from ``page_url``, the
+    """:func:`_page_outcome`, and the links of a record's page (read from ``page_url``, the
     address it was fetched from) when ``site`` is given. Never raises: an unexpected
     exception is an ``internal`` reject, with its traceback for the log."""
     try:
-        outcome = page_outcome(body, url=url, asked=asked, status=status,
+        outcome = _page_outcome(body, url=url, asked=asked, status=status,
                                content_type=content_type, fetched_at=fetched_at)  # fmt: skip
         if isinstance(outcome, Reject):
             return PageResult(outcome)
@@ -75,7 +75,7 @@ def one_line(exc: BaseException) -> str:
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 
 
-def page_outcome(
+def _page_outcome(
     body: bytes,
     *,
     url: str,
