@@ -1,8 +1,8 @@
 """Parsing on every core: :func:`read_response` in worker processes, awaited by the spider.
 
 The crawl's engine is one process on one core, and parsing is most of a page's cost.
-``PARSE_PROCESSES`` worker processes (default: one per core but one, the engine's; 0:
-parse in the crawl's process) run :func:`careerscrape.run.outcome.read_response`, the
+``PARSE_PROCESSES`` worker processes (default: one per core but the engine's, at most
+2; 0: parse in the crawl's process) run :func:`careerscrape.run.outcome.read_response`, the
 same function the crawl calls in process, so every mode makes the same records,
 rejects and links. A worker gets a page's body and a few strings; it sends back a
 :class:`PageResult` (the record, not the parse tree).
@@ -47,9 +47,9 @@ logger = logging.getLogger(__name__)
 
 
 #: Workers started when PARSE_PROCESSES is unset, on a machine of many cores. One worker
-#: parses a page in about the CPU time the crawl's own process spends on it (2.4-2.6 ms
-#: against 2.7-2.9 ms, docs/benchmarks.md), so a second one is headroom and more would
-#: wait on the crawl's process, each holding 50-60 MiB; ``-s PARSE_PROCESSES=N`` sets more.
+#: parses a page in about the CPU time the crawl's own process spends on it (2.1-2.3 ms
+#: against 2.5-2.7 ms, docs/benchmarks.md), so a second one is headroom and more would
+#: wait on the crawl's process, each holding about 60 MiB; ``-s PARSE_PROCESSES=N`` sets more.
 DEFAULT_MAX = 2
 
 
