@@ -70,6 +70,14 @@ from typing import Annotated, Any
 from pydantic import Field, TypeAdapter, ValidationError
 
 from careerscrape.atomic import write_jsonl
+from careerscrape.catalog.facts import (
+    FIGURES,
+    LISTS,
+    ComparisonFacts,
+    PageFacts,
+    RolePageFacts,
+    facts_of,
+)
 from careerscrape.models import (
     PAGE_MODELS,
     PageRecord,
@@ -86,31 +94,6 @@ __all__ = [
     "title_case",
 ]
 
-#: RoleStats fields copied to the catalog entry from comparison pages, with conflicts.
-FIGURES = (
-    "years_to_become",
-    "yearly_salary",
-    "hourly_rate",
-    "growth_rate",
-    "number_of_jobs",
-    "job_satisfaction",
-    "most_common_degree",
-    "average_age",
-    "years_of_experience",
-    "salary_range",
-    "highest_paying_city",
-    "highest_paying_state",
-    "best_paying_company",
-    "best_paying_industry",
-    "most_common_major",
-    "most_common_college",
-    "gender",
-    "race",
-    "lgbt_percent",
-)
-LISTS = ("skills", "responsibilities")
-#: What a comparison side gives its role's entry, kept per page as one JSON string.
-_SIDE_FIELDS = frozenset(FIGURES + LISTS)
 #: Either record, told apart by ``page_type``: one validation straight from a JSON line.
 _RECORD: TypeAdapter[RoleProfile | RoleComparison] = TypeAdapter(
     Annotated[RoleProfile | RoleComparison, Field(discriminator="page_type")]
@@ -368,16 +351,18 @@ class CatalogBuilder:
         Raises :class:`CatalogError` (a ``ValueError``) with a one-line reason when
         the record is neither; the catalog is then unchanged.
         """
-        self._merge(record if isinstance(record, PageRecord) else _validate(record))
+        self.add_facts(facts_of(record if isinstance(record, PageRecord) else _validate(record)))
 
-    def _merge(self, model: PageRecord) -> None:
-        if isinstance(model, RoleProfile):
-            self._add_role_page(model)
+    def add_facts(self, facts: PageFacts) -> None:
+        """Merge what one page tells the catalog (:func:`~careerscrape.catalog.facts.facts_of`
+        of its record, perhaps taken out in another process)."""
+        if isinstance(facts, RolePageFacts):
+            self._add_role_page(facts)
         else:
-            self._add_comparison(model)
+            self._add_comparison(facts)
         self.records += 1
 
-    def _add_role_page(self, page: RoleProfile) -> None:
+    def _add_role_page(self, page: RolePageFacts) -> None:
         url, at = page.url, page.fetched_at
         role = self._role(page.role_slug)
         role.seen(page.role, _ROLE_H1, True, at)
@@ -387,20 +372,19 @@ class CatalogBuilder:
             candidate = (*_by_rule(url, at), page.category)
             if role.category is None or candidate < role.category:
                 role.category = candidate
-        skills = [{"name": skill.name, "percent": skill.percent} for skill in page.skills]
-        role.own_list("skills", skills, at, url)
+        role.own_list("skills", page.skills, at, url)
         role.own_list("responsibilities", page.responsibilities, at, url)
         mentioned = [role]
-        for summary in page.comparisons:
-            other_slug = summary.other_role_slug
+        for mention in page.comparisons:
+            other_slug = mention.other_slug
             other = self._role(other_slug)
-            other.seen(summary.other_role, _SUB_HEADING, False, at)
+            other.seen(mention.other_role, _SUB_HEADING, False, at)
             other.mentions.add(url)
-            other.summary(_OTHER_DESCRIPTION, summary.other_description, at, url)
+            other.summary(_OTHER_DESCRIPTION, mention.other_description, at, url)
             mentioned.append(other)
             if other_slug == page.role_slug:
                 continue
-            difference = summary.salary_difference
+            difference = mention.salary_difference
             role.edge(other_slug, difference, False, at, url)
             other.edge(page.role_slug, None if difference is None else -difference, False, at, url)
         if page.updated is not None:
@@ -408,8 +392,8 @@ class CatalogBuilder:
                 if each.updated is None or page.updated > each.updated:
                     each.updated = page.updated
 
-    def _add_comparison(self, page: RoleComparison) -> None:
-        url, at, sides = page.url, page.fetched_at, page.roles
+    def _add_comparison(self, page: ComparisonFacts) -> None:
+        url, at, sides = page.url, page.fetched_at, page.sides
         for index, stats in enumerate(sides):
             other = sides[1 - index]
             role = self._role(stats.role_slug)
@@ -417,8 +401,7 @@ class CatalogBuilder:
             role.seen(stats.role, _TABLE_HEADER, filed_here, at)
             tier = _OWN_COMPARISON if filed_here else _COMPARISON_DESCRIPTION
             role.summary(tier, stats.description, at, url)
-            side = stats.model_dump_json(include=_SIDE_FIELDS, exclude_defaults=True)
-            role.side(url, at, self._sides.setdefault(side, side))
+            role.side(url, at, self._sides.setdefault(stats.side, stats.side))
             if other.role_slug != stats.role_slug:
                 mine, theirs = stats.yearly_salary, other.yearly_salary
                 difference = None if mine is None or theirs is None else theirs - mine
@@ -447,7 +430,7 @@ class CatalogBuilder:
                         self.torn.append(f"{path}:{number}")
                         continue
                     raise CatalogError(f"{path}:{number}: {_why_not_a_record(line)}") from None
-                self._merge(model)
+                self.add_facts(facts_of(model))
                 count += 1
         return count
 
