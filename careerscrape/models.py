@@ -96,8 +96,8 @@ def final_slash(path: str) -> str:
 
 def _page_url_form(value: Any) -> Any:
     """A page URL read in today's form: an older output's URL without its final slash."""
-    if not isinstance(value, str) or "?" in value or "#" in value:
-        return value
+    if not isinstance(value, str) or value.endswith("/") or "?" in value or "#" in value:
+        return value  # today's form already (most are), or one left as it is
     parts = urlsplit(value)
     return urlunsplit(parts._replace(path=final_slash(parts.path)))
 
