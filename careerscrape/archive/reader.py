@@ -1,8 +1,9 @@
 """Read archives back: every capture indexed by page, the newest winning, revisits resolved.
 
-An :class:`ArchiveIndex` is built in one pass over the given WARC files (oldest first
-or in any order: dates decide) and keeps, per capture, where it is and what it is,
-never its body. The newest capture of each URL wins. A ``revisit`` record stands for
+An :class:`ArchiveIndex` is built from the given WARC files' indexes (oldest first
+or in any order: dates decide; careerscrape.archive.index: a file without one, or
+the part its index does not cover, is scanned) and keeps, per capture, where it is
+and what it is, never its body. The newest capture of each URL wins. A ``revisit`` record stands for
 the capture it points at (``WARC-Refers-To-Target-URI`` and ``-Date``), which may be
 in another, older archive: :meth:`ArchiveIndex.resolve` finds it by page and date,
 whatever host the page was crawled from. Bodies are read on demand, by seeking to
@@ -14,9 +15,7 @@ warning, and every record before it is used.
 
 from __future__ import annotations
 
-import logging
 import os
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,25 +25,18 @@ from typing import IO, Any
 from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from careerscrape.archive.capture import (
     CANONICAL_SITE,
-    HOPS,
     SITE,
     parse_warc_date,
     url_key,
 )
+from careerscrape.archive.index import DAMAGED, HOPS_FIELD, IndexLine, index_path, indexed, scan
 from careerscrape.parsing.urls import canonical_url
 from careerscrape.site import Site
 
 __all__ = ["ArchiveError", "ArchiveIndex", "Entry", "Loaded", "Unresolved", "intact_length"]
-
-logger = logging.getLogger(__name__)
-
-#: What a torn or damaged gzip member raises while warcio reads it: a cut stream, or the
-#: headers of half a record (warcio then fails on the fields it lacks, AttributeError...).
-_DAMAGED = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError)
 
 
 class ArchiveError(ValueError):
@@ -68,10 +60,16 @@ class Entry:
     hops: int | None
     #: For a revisit: the (key, date) of the capture it stands for.
     refers_to: tuple[str, datetime] | None = None
-    #: The page's canonical URL (the archive's warcinfo names the sites).
-    page_url: str = ""
     #: For a redirect: the key of the URL it leads to.
     location: str | None = None
+    #: The sites the archive's warcinfo names (None: an archive not written by careerscrape).
+    site: Site | None = None
+
+    @property
+    def page_url(self) -> str:
+        """The page's canonical URL. Worked out when asked, for the captures a reader
+        uses: half the cost of indexing an archive, were it done for every capture."""
+        return self.site.canonical_url(self.url) if self.site else canonical_url(self.url)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +86,19 @@ class Loaded:
     protocol: str
 
 
-def _records(path: Path, handle: IO[bytes]) -> Iterator[tuple[int, Any]]:
-    """(offset, record) of every record, stopping with a warning at a damaged member."""
-    records = ArchiveIterator(handle)
-    try:
-        for record in records:
-            yield records.offset, record  # where it starts (asking warcio would read it first)
-    except _DAMAGED as exc:
-        logger.warning("%s: damaged at byte %d (%s); the records before it are used",
-                       path, records.offset, str(exc).strip().splitlines()[0])  # fmt: skip
+def _lines(path: Path, handle: IO[bytes]) -> Iterator[tuple[IndexLine, bytes | None]]:
+    """(index line, content of a warcinfo record else None) of every record of ``path``:
+    from its index while the index agrees with it, then by scanning the rest."""
+    end = 0
+    for line in indexed(path, os.fstat(handle.fileno()).st_size):
+        info = None
+        if line.get("warc-type") == "warcinfo":
+            handle.seek(int(line["offset"]))
+            info = next(iter(ArchiveIterator(handle))).content_stream().read()
+        yield line, info
+        end = int(line["offset"]) + int(line["length"])
+    handle.seek(end)
+    yield from scan(path, handle)
 
 
 def intact_length(path: Path) -> int:
@@ -109,7 +111,7 @@ def intact_length(path: Path) -> int:
             for _ in records:
                 records.read_to_end()
                 end = records.get_record_offset() + records.get_record_length()
-        except _DAMAGED:
+        except DAMAGED:
             pass
     return end
 
@@ -134,42 +136,32 @@ class ArchiveIndex:
         with path.open("rb") as handle:
             if handle.read(2) not in (b"\x1f\x8b", b"WA"):
                 raise ArchiveError(f"{path}: not a WARC file")
-            handle.seek(0)
-            for offset, record in _records(path, handle):
-                kind = record.rec_type
+            for line, info in _lines(path, handle):
+                kind = line.get("warc-type")
                 if kind == "warcinfo":
-                    fields = _warc_fields(record.content_stream().read())
+                    fields = _warc_fields(info or b"")
                     if SITE in fields:
                         canonical = fields.get(CANONICAL_SITE, canonical)
                         site = Site(fields[SITE], canonical)
-                    continue
-                if kind not in ("response", "revisit") or record.http_headers is None:
-                    continue
-                self._add(number, offset, record, canonical, site)
+                elif kind in ("response", "revisit") and "http:status" in line:
+                    self._add(number, line, canonical, site)
 
-    def _add(
-        self, number: int, offset: int, record: Any, canonical: str, site: Site | None
-    ) -> None:
-        headers = record.rec_headers
-        url = headers.get_header("WARC-Target-URI")
+    def _add(self, number: int, line: IndexLine, canonical: str, site: Site | None) -> None:
+        url = line["warc-target-uri"]
         key = url_key(url, canonical)
-        hops = headers.get_header(HOPS)
+        hops = line.get(HOPS_FIELD)
         refers_to = None
-        if record.rec_type == "revisit":
-            earlier = headers.get_header("WARC-Refers-To-Target-URI") or url
-            refers_to = (
-                url_key(earlier, canonical),
-                parse_warc_date(headers.get_header("WARC-Refers-To-Date")),
-            )
-        status = int(record.http_headers.get_statuscode() or 0)
-        location = record.http_headers.get_header("Location") if 300 <= status < 400 else None
+        if line["warc-type"] == "revisit":
+            earlier = line.get("warc-refers-to-target-uri") or url
+            refers_to = (url_key(earlier, canonical), parse_warc_date(line["warc-refers-to-date"]))
+        status = int(line["http:status"] or 0)
+        location = line.get("http:location") if 300 <= status < 400 else None
         entry = Entry(
-            file=number, offset=offset, url=url, key=key,
-            date=parse_warc_date(headers.get_header("WARC-Date")),
-            status=status,
+            file=number, offset=int(line["offset"]), url=url, key=key,
+            date=parse_warc_date(line["warc-date"]), status=status,
             hops=int(hops) if hops is not None else None, refers_to=refers_to,
-            page_url=site.canonical_url(url) if site else canonical_url(url),
             location=url_key(urljoin(url, location), canonical) if location else None,
+            site=site,
         )  # fmt: skip
         self.captures += 1
         if refers_to is None:
@@ -211,7 +203,13 @@ class ArchiveIndex:
         if handle is None:
             handle = self._handles[entry.file] = self.paths[entry.file].open("rb")
         handle.seek(entry.offset)
-        return next(iter(ArchiveIterator(handle)))
+        record = next(iter(ArchiveIterator(handle)), None)
+        if record is None or record.rec_headers.get_header("WARC-Target-URI") != entry.url:
+            path = self.paths[entry.file]
+            raise ArchiveError(f"{path}: no capture of {entry.url} at byte {entry.offset}, "
+                               f"where {index_path(path)} puts it: that index is not this "
+                               "archive's; remove it, and the archive is read alone")  # fmt: skip
+        return record
 
     def close(self) -> None:
         for handle in self._handles.values():
