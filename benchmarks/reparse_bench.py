@@ -31,7 +31,6 @@ from scrapy.settings import Settings
 from careerscrape.archive.capture import Capture
 from careerscrape.archive.reparse import rebuild
 from careerscrape.archive.writer import ArchiveWriter
-from careerscrape.exporters import RecordJsonLinesExporter
 from careerscrape.parsing import parse_page
 from careerscrape.testing.sitegen import generate_site
 
@@ -68,8 +67,7 @@ def reparse_rate(archive: Path, jobs: int, work: Path, rounds: int) -> float:
     for round_ in range(rounds):
         out = work / f"out-{jobs}-{round_}"
         started = time.perf_counter()
-        summary = rebuild([archive], out, settings=settings, exporter=RecordJsonLinesExporter,
-                          jobs=jobs)  # fmt: skip
+        summary = rebuild([archive], out, settings=settings, jobs=jobs)
         rate = summary["reparse"]["pages"] / (time.perf_counter() - started)
         if summary["rejects"]["total"]:
             raise SystemExit(f"the rebuild rejected pages: {summary['rejects']}")

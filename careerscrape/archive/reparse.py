@@ -7,12 +7,14 @@ Content-Encoding undone, and given to the decision the crawl makes of a response
 (careerscrape.run.outcome.read_response), dated with the capture's WARC-Date: the
 date the crawl gave the record. A redirect is not a page of its own when the archive
 holds the page it leads to. The outputs are the crawl's, made by the crawl's code:
-the record feeds (by the exporter the caller gives, the crawl's own), rejects.jsonl,
+the record feeds (JSON Lines, by the crawl's exporter), rejects.jsonl,
 catalog.jsonl (CatalogBuilder) and run.json (the run summary and health verdict).
 
 Parsing is spread over ``jobs`` forked processes; each inherits the index (no
-bodies) and reads its captures by seeking to them. Results come back in archive
-order, and the outputs are written by this process alone.
+bodies) and reads its captures by seeking to them. A worker sends back what the
+outputs take of a record (:class:`Made`: its feed line, field counts and catalog
+facts), never the record, so that this process, which writes every output in
+archive order, costs the workers' cores little.
 
 What the archive cannot hold, a rebuild cannot give: pages that never answered
 (timeouts, robots.txt, refused connections) are not in it, and a redirect off the
@@ -25,13 +27,17 @@ import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
 
 from careerscrape.archive.reader import ArchiveIndex, Entry, Unresolved
 from careerscrape.atomic import write_json
+from careerscrape.catalog.facts import PageFacts, facts_of
 from careerscrape.catalog.merge import CatalogBuilder
+from careerscrape.exporters import RecordJsonLinesExporter
 from careerscrape.items import Reject
 from careerscrape.models import PageRecord
 from careerscrape.outputs import CATALOG, COMPARISONS, REJECTS, ROLES, RUN_SUMMARY
@@ -57,12 +63,13 @@ __all__ = ["page_entries", "rebuild"]
 
 #: The record feeds, by page type.
 FEEDS = {"role": ROLES, "comparison": COMPARISONS}
-#: Pages handed to a worker at a time: few enough for an even spread, enough to keep
-#: the cost of passing them small next to parsing.
-CHUNK = 8
+#: Pages in a worker's task (see :func:`tasks`).
+LONGEST_TASK = 64
+SHORTEST_TASK = 8
 
-#: The index in a worker process (set once by :func:`_start_worker`).
+#: The index and the entries to parse, in a worker process (set by :func:`_start_worker`).
 _index: ArchiveIndex | None = None
+_entries: list[Entry] = []
 
 
 def page_entries(index: ArchiveIndex) -> list[Entry]:
@@ -93,42 +100,86 @@ def outcome(index: ArchiveIndex, entry: Entry) -> PageRecord | Reject:
     return result
 
 
-def _start_worker(index: ArchiveIndex) -> None:
-    """A forked worker: the parent's index, without the parent's open files (a file
-    offset is shared across a fork, and each worker seeks on its own)."""
-    global _index
+@dataclass(frozen=True, slots=True)
+class Made:
+    """A record as the outputs take it, made where it was parsed.
+
+    Its feed line, field counts and catalog facts pass between processes in
+    microseconds, where the record itself costs a quarter of a millisecond to unpickle
+    (its nested models): the writing process would otherwise spend on it the core a
+    worker needs.
+    """
+
+    kind: str
+    url: str
+    line: bytes
+    filled: dict[str, int]
+    slots: int
+    facts: PageFacts
+
+
+def make(index: ArchiveIndex, entry: Entry) -> Made | Reject:
+    """:func:`outcome`, a record made ready for the outputs."""
+    result = outcome(index, entry)
+    if isinstance(result, Reject):
+        return result
+    line = BytesIO()
+    RecordJsonLinesExporter(line).export_item(result)
+    return Made(result.page_type, result.url, line.getvalue(), field_counts(result),
+                field_slots(result), facts_of(result))  # fmt: skip
+
+
+def _start_worker(index: ArchiveIndex, entries: list[Entry]) -> None:
+    """A forked worker: the parent's index and entries, without the parent's open files
+    (a file offset is shared across a fork, and each worker seeks on its own)."""
+    global _index, _entries
     index.close()
-    _index = index
+    _index, _entries = index, entries
 
 
-def _work(entry: Entry) -> PageRecord | Reject:
+def _work(task: tuple[int, int]) -> list[Made | Reject]:
+    """:func:`make` of the entries from ``start`` to ``stop``: a task is two numbers, not
+    entries, which the worker has from the fork."""
     assert _index is not None
-    return outcome(_index, entry)
+    start, stop = task
+    return [make(_index, entry) for entry in _entries[start:stop]]
 
 
-def outcomes(index: ArchiveIndex, entries: list[Entry], jobs: int) -> Iterator[Any]:
-    """:func:`outcome` of every entry, in order, over ``jobs`` processes (1: this one)."""
+def tasks(count: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """(start, stop) of each worker task over ``count`` entries: long while much is left,
+    so that passing them costs this process little (each costs it about half a
+    millisecond of CPU, measured), shorter towards the end, so that no worker waits
+    long for the last one to finish (guided scheduling)."""
+    start = 0
+    while start < count:
+        size = min(LONGEST_TASK, max(SHORTEST_TASK, (count - start) // (4 * jobs)))
+        yield start, min(count, start + size)
+        start += size
+
+
+def made(index: ArchiveIndex, entries: list[Entry], jobs: int) -> Iterator[Made | Reject]:
+    """:func:`make` of every entry, in order, over ``jobs`` processes (1: this one)."""
     if jobs <= 1:
         for entry in entries:
-            yield outcome(index, entry)
+            yield make(index, entry)
         return
-    with multiprocessing.get_context("fork").Pool(jobs, _start_worker, (index,)) as pool:
-        yield from pool.imap(_work, entries, chunksize=CHUNK)
+    with multiprocessing.get_context("fork").Pool(jobs, _start_worker, (index, entries)) as pool:
+        for chunk in pool.imap(_work, tasks(len(entries), jobs)):
+            yield from chunk
 
 
 class _Outputs:
     """The files of a rebuilt run, and the crawl stats they add up to."""
 
-    def __init__(self, folder: Path, exporter: Callable[[IO[bytes]], Any]) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.exporter = exporter
         self.stats: Counter[str] = Counter()
         self.catalog = CatalogBuilder()
         self.seen: set[str] = set()
-        self._feeds: dict[str, tuple[IO[bytes], Any]] = {}
+        self._feeds: dict[str, IO[bytes]] = {}
         self._rejects = (folder / REJECTS).open("w", encoding="utf-8", newline="\n")
 
-    def add(self, result: PageRecord | Reject) -> None:
+    def add(self, result: Made | Reject) -> None:
         stats = self.stats
         if isinstance(result, Reject):
             stats[REJECTS_STAT] += 1
@@ -139,25 +190,21 @@ class _Outputs:
             stats[DUPLICATES] += 1
             return
         self.seen.add(result.url)
-        kind = result.page_type
+        kind = result.kind
         stats[records(kind)] += 1
-        stats[slots(kind)] += field_slots(result)
-        for name, count in field_counts(result).items():
+        stats[slots(kind)] += result.slots
+        for name, count in result.filled.items():
             stats[fields(kind, name)] += count
-        self._feed(kind).export_item(result)
-        self.catalog.add(result)
+        self._feed(kind).write(result.line)
+        self.catalog.add_facts(result.facts)
 
-    def _feed(self, kind: str) -> Any:
+    def _feed(self, kind: str) -> IO[bytes]:
         if kind not in self._feeds:
-            handle = (self.folder / FEEDS[kind]).open("wb")
-            exporter = self.exporter(handle)
-            exporter.start_exporting()
-            self._feeds[kind] = (handle, exporter)
-        return self._feeds[kind][1]
+            self._feeds[kind] = (self.folder / FEEDS[kind]).open("wb")
+        return self._feeds[kind]
 
     def close(self) -> None:
-        for handle, exporter in self._feeds.values():
-            exporter.finish_exporting()
+        for handle in self._feeds.values():
             handle.close()
         for kind, name in FEEDS.items():  # a feed with no record is an empty file, as a crawl's
             if kind not in self._feeds:
@@ -171,24 +218,22 @@ def rebuild(
     folder: str | os.PathLike[str],
     *,
     settings: Any,
-    exporter: Callable[[IO[bytes]], Any],
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
     """Rebuild the dataset of ``archives`` into ``folder``; returns its run summary.
 
     ``settings``: anything with Scrapy's ``Settings`` getters, for the health verdict.
-    ``exporter``: the record feeds' item exporter class (the crawl's). ``progress`` is
-    called with (pages done, pages) after each page.
+    ``progress`` is called with (pages done, pages) after each page.
     """
     started = datetime.now(UTC)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     index = ArchiveIndex(archives)
     entries = page_entries(index)
-    outputs = _Outputs(folder, exporter)
+    outputs = _Outputs(folder)
     try:
-        for done, result in enumerate(outcomes(index, entries, jobs), 1):
+        for done, result in enumerate(made(index, entries, jobs), 1):
             outputs.add(result)
             if progress is not None:
                 progress(done, len(entries))

@@ -21,7 +21,6 @@ from scrapy.settings import Settings
 from careerscrape.archive.reader import ArchiveError
 from careerscrape.archive.reparse import rebuild
 from careerscrape.cli.errors import EXIT_OK, EXIT_REFUSED, fail
-from careerscrape.exporters import RecordJsonLinesExporter
 from careerscrape.run.summary import table
 
 #: Seconds between two progress lines on stderr.
@@ -58,8 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         return fail("reparse", f"{out} exists and is not an empty folder: give another (-o)")
     try:
-        summary = rebuild(args.archives, out, settings=settings_of(args.set),
-                          exporter=RecordJsonLinesExporter, jobs=args.jobs,
+        summary = rebuild(args.archives, out, settings=settings_of(args.set), jobs=args.jobs,
                           progress=_Progress())  # fmt: skip
     except (ArchiveError, OSError) as exc:
         return fail("reparse", exc)
