@@ -1,6 +1,6 @@
 """What the web archive costs a crawl per page, and how fast ``reparse`` rebuilds from one.
 
-    python benchmarks/reparse_bench.py [--pages 2000] [--jobs 1 2]
+    python benchmarks/reparse_bench.py [--pages 2000] [--jobs 1 2] [--rounds 3]
 
 A generated site of ``--pages`` pages is rendered once and written into a WARC file
 by :class:`careerscrape.archive.writer.ArchiveWriter`, as a crawl writes it (a
@@ -9,23 +9,27 @@ archive's cost on the crawl's per-page path. Then, over that same archive:
 
 - ``parse_page`` alone on every page's body, in this process: the parser's own rate;
 - ``careerscrape reparse`` (:func:`careerscrape.archive.reparse.rebuild`, every output
-  written: records, rejects, catalog, run.json) with each ``--jobs`` count, best of
-  ``--rounds``.
+  written: records, rejects, catalog, run.json) with each ``--jobs`` count, once a
+  round; the counts take turns, in a new order each round.
 
-It prints pages/s of each, the ratio of each reparse to ``parse_page`` alone, and the
-speed-up of the most jobs over one (target: 2 jobs >= 1.8x 1 job, on 2 cores).
+It prints pages/s of each as the median over ``--rounds`` with the spread
+[min-max], the ratio of each reparse to ``parse_page`` alone (its best), and the
+speed-up of the most jobs over one, round by round (target: 2 jobs >= 1.8x 1 job,
+on 2 cores).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crawl_bench import spread
 from scrapy.settings import Settings
 
 from careerscrape.archive.capture import Capture
@@ -59,20 +63,16 @@ def parse_alone(pages: dict[str, bytes]) -> float:
     return len(pages) / (time.perf_counter() - started)
 
 
-def reparse_rate(archive: Path, jobs: int, work: Path, rounds: int) -> float:
-    """Best pages/s of a whole rebuild of ``archive`` with ``jobs`` processes."""
+def reparse_rate(archive: Path, jobs: int, out: Path) -> float:
+    """pages/s of a whole rebuild of ``archive`` with ``jobs`` processes."""
     settings = Settings()
     settings.setmodule("careerscrape.settings")
-    best = 0.0
-    for round_ in range(rounds):
-        out = work / f"out-{jobs}-{round_}"
-        started = time.perf_counter()
-        summary = rebuild([archive], out, settings=settings, jobs=jobs)
-        rate = summary["reparse"]["pages"] / (time.perf_counter() - started)
-        if summary["rejects"]["total"]:
-            raise SystemExit(f"the rebuild rejected pages: {summary['rejects']}")
-        best = max(best, rate)
-    return best
+    started = time.perf_counter()
+    summary = rebuild([archive], out, settings=settings, jobs=jobs)
+    rate = summary["reparse"]["pages"] / (time.perf_counter() - started)
+    if summary["rejects"]["total"]:
+        raise SystemExit(f"the rebuild rejected pages: {summary['rejects']}")
+    return rate
 
 
 def main() -> None:
@@ -99,14 +99,18 @@ def main() -> None:
               f"({size:.0f} MiB, {size / mib:.0%} of the HTML)")  # fmt: skip
         alone = max(parse_alone(pages) for _ in range(args.rounds))
         print(f"  parse_page    : {alone:6.0f} pages/s (one process)")
-        rates = {}
-        for jobs in args.jobs:
-            rates[jobs] = reparse_rate(archive, jobs, work, args.rounds)
-            print(f"  reparse -j {jobs:<2} : {rates[jobs]:6.0f} pages/s, "
-                  f"{rates[jobs] / alone:.2f}x parse_page alone")  # fmt: skip
+        rates: dict[int, list[float]] = {jobs: [] for jobs in args.jobs}
+        for round_ in range(args.rounds):  # the job counts take turns, in a new order each round
+            order = args.jobs[round_ % len(args.jobs) :] + args.jobs[: round_ % len(args.jobs)]
+            for jobs in order:
+                rates[jobs].append(reparse_rate(archive, jobs, work / f"out-{jobs}-{round_}"))
+        for jobs, runs in rates.items():
+            print(f"  reparse -j {jobs:<2} : {spread(runs, '.0f'):>17} pages/s, "
+                  f"{statistics.median(runs) / alone:.2f}x parse_page alone")  # fmt: skip
         most, one = max(rates), min(rates)
         if most != one:
-            print(f"  --jobs {most} / --jobs {one}: {rates[most] / rates[one]:.2f}x "
+            ratios = [a / b for a, b in zip(rates[most], rates[one], strict=True)]
+            print(f"  --jobs {most} / --jobs {one}: {spread(ratios, '.2f')}x, round by round "
                   f"(load average now {os.getloadavg()[0]:.1f})")  # fmt: skip
 
 

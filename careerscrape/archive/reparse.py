@@ -10,11 +10,11 @@ holds the page it leads to. The outputs are the crawl's, made by the crawl's cod
 the record feeds (JSON Lines, by the crawl's exporter), rejects.jsonl,
 catalog.jsonl (CatalogBuilder) and run.json (the run summary and health verdict).
 
-Parsing is spread over ``jobs`` forked processes; each inherits the index (no
-bodies) and reads its captures by seeking to them. A worker sends back what the
-outputs take of a record (:class:`Made`: its feed line, field counts and catalog
-facts), never the record, so that this process, which writes every output in
-archive order, costs the workers' cores little.
+Parsing is spread over ``jobs`` forked processes (careerscrape.archive.fork_map);
+each inherits the index (no bodies) and reads its captures by seeking to them. A
+worker sends back what the outputs take of a record (:class:`Made`: its feed line,
+field counts and catalog facts), never the record, so that this process, which
+writes every output in archive order, costs the workers' cores little.
 
 What the archive cannot hold, a rebuild cannot give: pages that never answered
 (timeouts, robots.txt, refused connections) are not in it, and a redirect off the
@@ -23,7 +23,6 @@ site is rejected as ``http_3xx`` (the crawl's reason was ``offsite_redirect``).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +32,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
 
+from careerscrape.archive.fork_map import fork_map
 from careerscrape.archive.reader import ArchiveIndex, Entry, Unresolved
 from careerscrape.atomic import write_json
 from careerscrape.catalog.facts import PageFacts, facts_of
@@ -66,10 +66,6 @@ FEEDS = {"role": ROLES, "comparison": COMPARISONS}
 #: Pages in a worker's task (see :func:`tasks`).
 LONGEST_TASK = 64
 SHORTEST_TASK = 8
-
-#: The index and the entries to parse, in a worker process (set by :func:`_start_worker`).
-_index: ArchiveIndex | None = None
-_entries: list[Entry] = []
 
 
 def page_entries(index: ArchiveIndex) -> list[Entry]:
@@ -129,22 +125,6 @@ def make(index: ArchiveIndex, entry: Entry) -> Made | Reject:
                 field_slots(result), facts_of(result))  # fmt: skip
 
 
-def _start_worker(index: ArchiveIndex, entries: list[Entry]) -> None:
-    """A forked worker: the parent's index and entries, without the parent's open files
-    (a file offset is shared across a fork, and each worker seeks on its own)."""
-    global _index, _entries
-    index.close()
-    _index, _entries = index, entries
-
-
-def _work(task: tuple[int, int]) -> list[Made | Reject]:
-    """:func:`make` of the entries from ``start`` to ``stop``: a task is two numbers, not
-    entries, which the worker has from the fork."""
-    assert _index is not None
-    start, stop = task
-    return [make(_index, entry) for entry in _entries[start:stop]]
-
-
 def tasks(count: int, jobs: int) -> Iterator[tuple[int, int]]:
     """(start, stop) of each worker task over ``count`` entries: long while much is left,
     so that passing them costs this process little (each costs it about half a
@@ -158,14 +138,23 @@ def tasks(count: int, jobs: int) -> Iterator[tuple[int, int]]:
 
 
 def made(index: ArchiveIndex, entries: list[Entry], jobs: int) -> Iterator[Made | Reject]:
-    """:func:`make` of every entry, in order, over ``jobs`` processes (1: this one)."""
+    """:func:`make` of every entry, in order, over ``jobs`` processes (1: this one).
+
+    The workers are forked: each has the index and the entries, and a task is two
+    numbers. The parent's open archive files are closed first (a file offset is shared
+    across a fork, and each worker seeks on its own)."""
     if jobs <= 1:
         for entry in entries:
             yield make(index, entry)
         return
-    with multiprocessing.get_context("fork").Pool(jobs, _start_worker, (index, entries)) as pool:
-        for chunk in pool.imap(_work, tasks(len(entries), jobs)):
-            yield from chunk
+
+    def work(task: tuple[int, int]) -> list[Made | Reject]:
+        start, stop = task
+        return [make(index, entry) for entry in entries[start:stop]]
+
+    index.close()
+    for chunk in fork_map(work, list(tasks(len(entries), jobs)), jobs):
+        yield from chunk
 
 
 class _Outputs:

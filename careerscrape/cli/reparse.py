@@ -18,6 +18,7 @@ from typing import Any
 
 from scrapy.settings import Settings
 
+from careerscrape.archive.fork_map import WorkerDied
 from careerscrape.archive.reader import ArchiveError
 from careerscrape.archive.reparse import rebuild
 from careerscrape.cli.errors import EXIT_OK, EXIT_REFUSED, fail
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = rebuild(args.archives, out, settings=settings_of(args.set), jobs=args.jobs,
                           progress=_Progress())  # fmt: skip
-    except (ArchiveError, OSError) as exc:
+    except (ArchiveError, OSError, WorkerDied) as exc:
         return fail("reparse", exc)
     print(table(summary), file=sys.stderr)
     health = summary["health"]
