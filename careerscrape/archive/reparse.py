@@ -127,9 +127,8 @@ def make(index: ArchiveIndex, entry: Entry) -> Made | Reject:
 
 def tasks(count: int, jobs: int) -> Iterator[tuple[int, int]]:
     """(start, stop) of each worker task over ``count`` entries: long while much is left,
-    so that passing them costs this process little (each costs it about half a
-    millisecond of CPU, measured), shorter towards the end, so that no worker waits
-    long for the last one to finish (guided scheduling)."""
+    so that this process wakes up for few results, shorter towards the end, so that no
+    worker waits long for the last one to finish (guided scheduling)."""
     start = 0
     while start < count:
         size = min(LONGEST_TASK, max(SHORTEST_TASK, (count - start) // (4 * jobs)))

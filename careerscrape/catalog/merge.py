@@ -69,7 +69,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter, ValidationError
 
-from careerscrape.atomic import write_jsonl
+from careerscrape.atomic import atomic_open
 from careerscrape.catalog.facts import (
     FIGURES,
     LISTS,
@@ -447,9 +447,15 @@ class CatalogBuilder:
         """Write the catalog atomically, one entry a line; returns the count.
 
         Entries are built and written one at a time, so the whole catalog is
-        never held in memory next to the state it is built from.
+        never held in memory next to the state it is built from. A line is
+        ``model_dump_json()``, as the record feeds' and ``careerscrape catalog -o -``'s.
         """
-        return write_jsonl(path, (entry.model_dump(mode="json") for entry in self.iter_entries()))
+        count = 0
+        with atomic_open(path) as handle:
+            for entry in self.iter_entries():
+                handle.write(entry.model_dump_json() + "\n")
+                count += 1
+        return count
 
 
 def _validate(record: Any) -> PageRecord:
