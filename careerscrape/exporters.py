@@ -32,7 +32,7 @@ from scrapy.exporters import BaseItemExporter, JsonItemExporter, JsonLinesItemEx
 from scrapy.extensions.feedexport import FileFeedStorage
 
 from careerscrape.atomic import commit_temp, make_temp
-from careerscrape.models import PAGE_MODELS, list_item, plain_type
+from careerscrape.models import PAGE_MODELS, PageRecord, list_item, plain_type
 
 
 def record_dict(item: Any) -> dict[str, Any]:
@@ -43,12 +43,11 @@ def record_dict(item: Any) -> dict[str, Any]:
 
 
 class RecordJsonLinesExporter(JsonLinesItemExporter):
-    """One record a line: ``model_dump_json()``, the values of ``model_dump(mode="json")``
-    in the same forms, written by pydantic-core at a third of the cost (no spaces)."""
+    """One record a line: :meth:`~careerscrape.models.PageRecord.json_line`."""
 
     def export_item(self, item: Any) -> None:
-        if isinstance(item, BaseModel) and self.encoding in (None, "utf-8"):
-            self.file.write(item.model_dump_json().encode() + b"\n")
+        if isinstance(item, PageRecord) and self.encoding in (None, "utf-8"):
+            self.file.write(item.json_line())
             return
         line = json.dumps(record_dict(item), ensure_ascii=False) + "\n"
         self.file.write(line.encode(self.encoding or "utf-8"))

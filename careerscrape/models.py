@@ -279,6 +279,12 @@ class PageRecord(Record):
         default=PARSER_VERSION,
     )
 
+    def json_line(self) -> bytes:
+        """The record's line in a JSON Lines feed: ``model_dump_json()``, the values of
+        ``model_dump(mode="json")`` in the same forms, written by pydantic-core at a third
+        of the cost (no spaces). The crawl's feeds and ``reparse`` write it."""
+        return self.model_dump_json().encode() + b"\n"
+
     @field_validator("fetched_at")
     @classmethod
     def _utc(cls, value: datetime) -> datetime:

@@ -30,6 +30,8 @@ VALIDATORS = "validators.jsonl"
 
 #: The web archive of the pages the run fetched (WARC, gzip per record: careerscrape.archive).
 ARCHIVE = "pages.warc.gz"
+#: Beside an archive, its index (careerscrape.archive.index): ``pages.warc.gz.index.jsonl``.
+ARCHIVE_INDEX_SUFFIX = ".index.jsonl"
 #: The older run folders whose archives this run's revisit records point into, one a line:
 #: pruning keeps them while this run is kept.
 ARCHIVE_REFS = "archive-refs.txt"

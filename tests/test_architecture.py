@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,20 @@ def modules(*under: str) -> list[Path]:
 def test_plain_code_never_imports_scrapy(path: Path) -> None:
     scrapy = sorted(m for m in imports_of(path) if m.split(".")[0] in ("scrapy", "twisted"))
     assert scrapy == []
+
+
+def test_plain_code_never_imports_scrapy_through_another_module() -> None:
+    names = [
+        ".".join(("careerscrape", *path.relative_to(PACKAGE).with_suffix("").parts))
+        for path in modules(*PLAIN)
+    ]
+    found = "sorted(m for m in sys.modules if m.split('.')[0] in {'scrapy', 'twisted'})"
+    check = f"import importlib, sys\nfor name in {names!r}: importlib.import_module(name)\n"
+    check += f"print({found})"
+    loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True,
+                            check=True).stdout  # fmt: skip
+    assert loaded == "[]\n"
+    assert len(names) > 30
 
 
 def test_crawl_time_code_never_imports_the_tooling() -> None:

@@ -37,6 +37,7 @@ from warcio.indexer import Indexer
 
 from careerscrape.archive.capture import HOPS
 from careerscrape.atomic import write_jsonl
+from careerscrape.outputs import ARCHIVE_INDEX_SUFFIX
 
 __all__ = [
     "DAMAGED",
@@ -80,7 +81,7 @@ _INDEXER = Indexer(list(INDEX_FIELDS), [], None)
 def index_path(archive: str | os.PathLike[str]) -> Path:
     """Where the index of ``archive`` is: beside it, ``NAME.index.jsonl``."""
     archive = Path(archive)
-    return archive.with_name(archive.name + ".index.jsonl")
+    return archive.with_name(archive.name + ARCHIVE_INDEX_SUFFIX)
 
 
 class _Place:

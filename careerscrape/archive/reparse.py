@@ -7,7 +7,7 @@ Content-Encoding undone, and given to the decision the crawl makes of a response
 (careerscrape.run.outcome.read_response), dated with the capture's WARC-Date: the
 date the crawl gave the record. A redirect is not a page of its own when the archive
 holds the page it leads to. The outputs are the crawl's, made by the crawl's code:
-the record feeds (JSON Lines, by the crawl's exporter), rejects.jsonl,
+the record feeds (JSON Lines, the lines of the crawl's feeds), rejects.jsonl,
 catalog.jsonl (CatalogBuilder) and run.json (the run summary and health verdict).
 
 Parsing is spread over ``jobs`` forked processes (careerscrape.archive.fork_map);
@@ -28,7 +28,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
 
@@ -37,7 +36,6 @@ from careerscrape.archive.reader import ArchiveIndex, Entry, Unresolved
 from careerscrape.atomic import write_json
 from careerscrape.catalog.facts import PageFacts, facts_of
 from careerscrape.catalog.merge import CatalogBuilder
-from careerscrape.exporters import RecordJsonLinesExporter
 from careerscrape.items import Reject
 from careerscrape.models import PageRecord
 from careerscrape.outputs import CATALOG, COMPARISONS, REJECTS, ROLES, RUN_SUMMARY
@@ -119,9 +117,7 @@ def make(index: ArchiveIndex, entry: Entry) -> Made | Reject:
     result = outcome(index, entry)
     if isinstance(result, Reject):
         return result
-    line = BytesIO()
-    RecordJsonLinesExporter(line).export_item(result)
-    return Made(result.page_type, result.url, line.getvalue(), field_counts(result),
+    return Made(result.page_type, result.url, result.json_line(), field_counts(result),
                 field_slots(result), facts_of(result))  # fmt: skip
 
 
