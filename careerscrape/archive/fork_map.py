@@ -34,6 +34,8 @@ R = TypeVar("R")
 PIPE_BYTES = 1 << 20
 #: Tasks a worker holds at a time: the one it works on, and the next.
 AHEAD = 2
+#: Tasks a worker may be given past the one whose result is due next (see fork_map).
+WINDOW = 8
 
 
 class WorkerDied(RuntimeError):
@@ -48,14 +50,16 @@ def _widen(connection: Connection) -> None:
 
 
 def _serve(work: Callable[[Any], Any], tasks: Connection, results: Connection) -> None:
-    """A worker: ``(number, ok, result or exception)`` for each task, until told to stop."""
+    """A worker: ``(number, ok, result or exception)`` for each task, until told to stop
+    or the parent is gone (its pipes closed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    while (task := tasks.recv()) is not None:
-        number, argument = task
-        try:
-            results.send((number, True, work(argument)))
-        except Exception as exc:  # raised again in the parent
-            results.send((number, False, exc))
+    with contextlib.suppress(EOFError, BrokenPipeError):
+        while (task := tasks.recv()) is not None:
+            number, argument = task
+            try:
+                results.send((number, True, work(argument)))
+            except Exception as exc:  # raised again in the parent
+                results.send((number, False, exc))
 
 
 class _Worker:
@@ -71,8 +75,16 @@ class _Worker:
         self.held = 0
 
     def give(self, number: int, task: Any) -> None:
-        self.tasks.send((number, task))
+        try:
+            self.tasks.send((number, task))
+        except BrokenPipeError:
+            raise self.died() from None
         self.held += 1
+
+    def died(self) -> WorkerDied:
+        self.process.join(timeout=5)
+        return WorkerDied(f"a worker process ended (exit code {self.process.exitcode}) "
+                          "without its result")  # fmt: skip
 
     def stop(self, *, now: bool) -> None:
         """Let the worker end once idle, or (``now``) kill it: it may be blocked sending a
@@ -92,34 +104,41 @@ def fork_map(work: Callable[[T], R], tasks: Sequence[T], jobs: int) -> Iterator[
     """``work(task)`` of each of ``tasks``, in order, computed in ``jobs`` forked processes.
 
     ``work`` and what it reads are inherited by the fork, never pickled; tasks and
-    results are. A task goes to the first worker to be free. Closing the iterator
-    early ends the workers.
+    results are. A task goes to the first worker to be free, but never more than
+    ``WINDOW`` tasks a worker past the one due next: a slow task does not let the
+    results after it pile up. Closing the iterator early ends the workers.
     """
+    if not tasks:
+        return
     context = multiprocessing.get_context("fork")
-    workers = [_Worker(context, work) for _ in range(max(1, min(jobs, len(tasks))))]
+    workers = [_Worker(context, work) for _ in range(min(max(1, jobs), len(tasks)))]
     by_results = {worker.results: worker for worker in workers}
     given = 0
     done: dict[int, tuple[bool, Any]] = {}  # results that came before the one due next
-    try:
-        for worker in workers * AHEAD:
-            if given < len(tasks):
+
+    def top_up(due: int) -> None:
+        """Tasks to the workers that hold fewer than AHEAD, in turn: the next tasks
+        are on different workers."""
+        nonlocal given
+        end = min(len(tasks), due + WINDOW * len(workers))
+        while given < end and (free := [w for w in workers if w.held < AHEAD]):
+            for worker in free[: end - given]:
                 worker.give(given, tasks[given])
                 given += 1
+
+    try:
         for number in range(len(tasks)):
+            top_up(number)
             while number not in done:
                 for connection in wait([w.results for w in workers if w.held]):
                     worker = by_results[connection]  # type: ignore[index]
                     try:
                         finished, ok, result = connection.recv()
                     except EOFError:
-                        code = worker.process.exitcode
-                        raise WorkerDied(f"a worker process ended (exit code {code}) "
-                                         "without its result") from None  # fmt: skip
+                        raise worker.died() from None
                     worker.held -= 1
                     done[finished] = (ok, result)
-                    if given < len(tasks):
-                        worker.give(given, tasks[given])
-                        given += 1
+                    top_up(number)
             ok, result = done.pop(number)
             if not ok:
                 raise result

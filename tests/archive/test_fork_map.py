@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from careerscrape.archive.fork_map import PIPE_BYTES, WorkerDied, _widen, fork_map
+from careerscrape.archive.fork_map import PIPE_BYTES, WINDOW, WorkerDied, _widen, fork_map
 
 INHERITED = {"factor": 3}  # read by the workers through the fork, never pickled
 
@@ -81,3 +81,21 @@ def test_a_result_pipe_is_widened_where_the_system_allows() -> None:
     assert fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ) == (PIPE_BYTES if allowed else 65536)
     reader.close()
     writer.close()
+
+
+def test_a_slow_task_holds_back_the_tasks_after_it(tmp_path) -> None:
+    log = tmp_path / "log"
+
+    def work(number: int) -> int:
+        time.sleep(0.5 if number == 0 else 0)
+        with log.open("a") as handle:
+            handle.write(f"{number} {time.monotonic()}\n")
+        return number
+
+    assert list(fork_map(work, list(range(60)), jobs=2)) == list(range(60))
+    ended = dict(line.split() for line in log.read_text().splitlines())
+    first = float(ended.pop("0"))
+    before = sorted(int(n) for n, at in ended.items() if float(at) < first)
+    # Task 2 waited behind task 0 in its worker; the other worker went on, but no further
+    # than WINDOW tasks a worker past task 0.
+    assert before == [1, *range(3, 2 * WINDOW)]
