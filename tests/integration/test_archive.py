@@ -8,6 +8,7 @@ with the archive on, as by default.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from collections import Counter
@@ -17,7 +18,9 @@ from pathlib import Path
 import pytest
 from support.crawl import CrawlResult, crawl
 from warcio.archiveiterator import ArchiveIterator
+from warcio.indexer import Indexer
 
+from careerscrape.archive.index import INDEX_FIELDS
 from careerscrape.cassette import load_cassette
 from careerscrape.cli import main
 from careerscrape.parsing import page as page_module
@@ -101,6 +104,33 @@ def test_a_crawl_writes_an_archive_standard_tools_read(crawls: tuple[CrawlResult
     for url, record in records.items():
         assert datetime.fromisoformat(record["fetched_at"]) == dated[url.split("/", 3)[3]]
     assert first.run["archive"]["responses"] == PAGES + 1
+    # Its index is what `warcio index` prints for it, a line per record.
+    out = io.StringIO()
+    with (first.folder / ARCHIVE).open("rb") as handle:
+        Indexer(list(INDEX_FIELDS), [], "-").process_one(handle, out, ARCHIVE)
+    index = (first.folder / f"{ARCHIVE}.index.jsonl").read_text()
+    assert [json.loads(line) for line in index.splitlines()] == [
+        json.loads(line) for line in out.getvalue().splitlines()
+    ]
+    assert len(index.splitlines()) == 1 + 2 * (PAGES + 1)
+
+
+def test_reparse_refuses_an_index_that_is_not_its_archives(
+    crawls: tuple[CrawlResult, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, _ = crawls
+    archive = tmp_path / ARCHIVE
+    shutil.copy(first.folder / ARCHIVE, archive)
+    index = (first.folder / f"{ARCHIVE}.index.jsonl").read_text()
+    role = "/" + next(iter(_records(first.folder))).split("/", 3)[3]
+    stale = index.replace(role, role.replace("-jobs/", "-jobz/"))  # another archive's URL there
+    assert stale != index
+    (tmp_path / f"{ARCHIVE}.index.jsonl").write_text(stale)
+    status, _ = _reparse(tmp_path, archive)
+    assert status == 2
+    error = capsys.readouterr().err
+    assert f"{archive}: no capture of " in error and "-jobz/" in error
+    assert "that index is not this archive's; remove it" in error
 
 
 def test_reparse_gives_the_crawls_records(crawls: tuple[CrawlResult, ...], tmp_path) -> None:
@@ -222,13 +252,16 @@ def test_recording_a_cassette_stops_at_its_size_limit(site: Site, tmp_path: Path
     assert recorded and sum(len(i.body) for i in recorded) <= limit
 
 
+@pytest.mark.parametrize("indexed", [True, False], ids=["with its index", "alone"])
 def test_a_torn_archive_is_read_up_to_its_last_whole_record(
-    crawls: tuple[CrawlResult, ...], tmp_path: Path
+    crawls: tuple[CrawlResult, ...], tmp_path: Path, indexed: bool
 ) -> None:
     first, _ = crawls
     torn = tmp_path / ARCHIVE
     data = (first.folder / ARCHIVE).read_bytes()
     torn.write_bytes(data[: len(data) - 200])  # as a SIGKILL mid-write leaves it
+    if indexed:  # its last lines name records past the cut: they are not used
+        shutil.copy(first.folder / f"{ARCHIVE}.index.jsonl", tmp_path)
     status, out = _reparse(tmp_path, torn)
     assert status == 0
     rebuilt = _records(out)
