@@ -184,7 +184,8 @@ def test_no_temporary_file_is_left(runs: Runs) -> None:
     for result in (runs.resumed, runs.uninterrupted):
         assert sorted(p.name for p in result.folder.iterdir()) == [
             "catalog.jsonl", "changes.json", "comparisons.jsonl", "pages.warc.gz",
-            "rejects.jsonl", "roles.jsonl", "run.json", "validators.jsonl",
+            "pages.warc.gz.index.jsonl", "rejects.jsonl", "roles.jsonl", "run.json",
+            "validators.jsonl",
         ]  # fmt: skip
         assert sorted(p.name for p in result.output.iterdir()) == [".lock", "latest", "runs"]
 

@@ -7,6 +7,7 @@ Real crawls (``scrapy crawl careers`` subprocesses) against hostile local sites
 
 from __future__ import annotations
 
+import io
 import json
 import signal
 import socket
@@ -18,8 +19,11 @@ from pathlib import Path
 import pytest
 from support.crawl import ROOT, CrawlResult, crawl, crawl_command, made_by, run_folders, without
 from support.static_site import serve_pages
+from warcio.indexer import Indexer
 
+from careerscrape.archive.index import INDEX_FIELDS
 from careerscrape.cli import main
+from careerscrape.outputs import ARCHIVE_INDEX_SUFFIX
 from careerscrape.testing.hostile import (
     INDEX,
     OFFSITE_HOST,
@@ -310,6 +314,16 @@ def test_a_job_killed_with_sigkill_resumes_to_the_outputs_of_an_uninterrupted_cr
     for name in ("roles.jsonl", "comparisons.jsonl"):
         again = [json.loads(line) for line in (rebuilt / name).read_text().splitlines()]
         assert {r["url"]: r for r in again} == resumed.by_url(name), name
+    # The killed part's index lost its unwritten tail; the second part made it whole before
+    # appending: it is what warcio's own indexer makes of the archive, both parts' records.
+    printed = io.StringIO()
+    with open(archive, "rb") as handle:
+        Indexer(list(INDEX_FIELDS), [], "-").process_one(handle, printed, archive)
+    index = Path(archive + ARCHIVE_INDEX_SUFFIX).read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in index] == [
+        json.loads(line) for line in printed.getvalue().splitlines()
+    ]
+    assert [json.loads(line)["warc-type"] for line in index].count("warcinfo") == 2
 
 
 def test_a_power_cut_that_took_the_end_of_the_journal_still_resumes_to_the_same_outputs(

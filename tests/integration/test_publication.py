@@ -67,8 +67,9 @@ def copy_of(result: CrawlResult, to: Path) -> Path:
 def test_a_healthy_run_is_published_as_latest(published: CrawlResult) -> None:
     assert published.published == published.folder
     assert sorted(p.name for p in published.folder.iterdir()) == [
-        "catalog.jsonl", "changes.json", "comparisons.jsonl", "pages.warc.gz", "rejects.jsonl",
-        "roles.jsonl", "run.json", "validators.jsonl",
+        "catalog.jsonl", "changes.json", "comparisons.jsonl", "pages.warc.gz",
+        "pages.warc.gz.index.jsonl", "rejects.jsonl", "roles.jsonl", "run.json",
+        "validators.jsonl",
     ]  # fmt: skip
     latest = published.output / "latest"
     assert (
