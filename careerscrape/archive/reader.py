@@ -3,11 +3,11 @@
 An :class:`ArchiveIndex` is built from the given WARC files' indexes (oldest first
 or in any order: dates decide; careerscrape.archive.index: a file without one, or
 the part its index does not cover, is scanned) and keeps, per capture, where it is
-and what it is, never its body. The newest capture of each URL wins. A ``revisit`` record stands for
-the capture it points at (``WARC-Refers-To-Target-URI`` and ``-Date``), which may be
-in another, older archive: :meth:`ArchiveIndex.resolve` finds it by page and date,
-whatever host the page was crawled from. Bodies are read on demand, by seeking to
-their gzip member (:meth:`ArchiveIndex.load`).
+and what it is, never its body. The newest capture of each URL wins. A ``revisit``
+record stands for the capture it points at (``WARC-Refers-To-Target-URI`` and
+``-Date``), which may be in another, older archive: :meth:`ArchiveIndex.resolve`
+finds it by page and date, whatever host the page was crawled from. Bodies are read
+on demand, by seeking to their gzip member (:meth:`ArchiveIndex.load`).
 
 A crawl that was killed may leave a torn last gzip member: reading stops there with a
 warning, and every record before it is used.
