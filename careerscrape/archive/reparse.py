@@ -79,16 +79,17 @@ def page_entries(index: ArchiveIndex) -> list[Entry]:
 
 def outcome(index: ArchiveIndex, entry: Entry) -> PageRecord | Reject:
     """What the crawl makes of the capture: its record, or a reject."""
+    page_url = entry.page_url  # worked out on each ask
     try:
         earlier = index.resolve(entry)
         loaded = index.load(entry)
     except Unresolved as exc:
-        return Reject(entry.page_url, "archive_miss", str(exc), status=entry.status,
+        return Reject(page_url, "archive_miss", str(exc), status=entry.status,
                       rejected_at=entry.date.isoformat())  # fmt: skip
     content_type = next((v for k, v in loaded.headers if k.lower() == "content-type"), "")
-    result = read_response(loaded.body, url=entry.page_url, asked=entry.page_url,
-                           status=loaded.status, content_type=content_type,
-                           fetched_at=earlier.date, page_url=entry.page_url).outcome  # fmt: skip
+    result = read_response(loaded.body, url=page_url, asked=page_url, status=loaded.status,
+                           content_type=content_type, fetched_at=earlier.date,
+                           page_url=page_url).outcome  # fmt: skip
     if isinstance(result, Reject):
         result.rejected_at = earlier.date.isoformat()  # when the page was read, not now
     return result
